@@ -1,0 +1,36 @@
+import type { Language, Role } from './enums';
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+/** The signed-in user as the API describes it to its own client. */
+export interface CurrentUser {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  language: Language;
+  hubIds: string[];
+  countryCodes: string[];
+}
+
+export interface LoginResponse {
+  accessToken: string;
+  /** Seconds until the access token expires; the client refreshes before that. */
+  expiresIn: number;
+  user: CurrentUser;
+}
+
+/** `PATCH /api/auth/me`: what a user may change about themselves. */
+export interface UpdateMeRequest {
+  language?: Language;
+}
+
+export const AUTH_ROUTES = {
+  login: '/api/auth/login',
+  refresh: '/api/auth/refresh',
+  logout: '/api/auth/logout',
+  me: '/api/auth/me',
+} as const;

@@ -1,0 +1,47 @@
+import type { HubStatus } from './enums';
+import type { PageQuery } from './pagination';
+
+export interface Hub {
+  id: string;
+  /** Short code used in person codes such as `GT-TCU-000123`: 2-6 uppercase letters or digits. */
+  code: string;
+  name: string;
+  countryCode: string;
+  admin1: string;
+  municipality: string;
+  address: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  phone: string | null;
+  openingHours: string | null;
+  services: string[];
+  status: HubStatus;
+  openedOn: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CreateHubRequest {
+  code: string;
+  name: string;
+  countryCode: string;
+  admin1: string;
+  municipality: string;
+  address?: string;
+  latitude?: number;
+  longitude?: number;
+  phone?: string;
+  openingHours?: string;
+  services?: string[];
+  status?: HubStatus;
+  openedOn?: string;
+}
+
+export type UpdateHubRequest = Partial<CreateHubRequest> & { version: number };
+
+export interface HubListQuery extends PageQuery {
+  countryCode?: string;
+  status?: HubStatus;
+  q?: string;
+}
