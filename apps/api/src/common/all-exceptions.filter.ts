@@ -1,0 +1,86 @@
+// The one place that turns any thrown error into the ApiError shape. Unknown errors answer a bare 500
+// and are logged without the request body; browser navigations outside /api get the Angular app.
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { QueryFailedError } from 'typeorm';
+import { ApiError, ERROR_CODES } from '@mih/contracts';
+
+const CODE_BY_STATUS: Record<number, string> = {
+  400: ERROR_CODES.validationFailed,
+  401: ERROR_CODES.unauthorized,
+  403: ERROR_CODES.forbidden,
+  404: ERROR_CODES.notFound,
+  409: ERROR_CODES.conflict,
+  413: ERROR_CODES.payloadTooLarge,
+  429: ERROR_CODES.tooManyRequests,
+  503: ERROR_CODES.serviceUnavailable,
+};
+
+/** PostgreSQL errors that mean "bad input", not "bug" (invalid text representation, out of range…). */
+const PG_BAD_INPUT = new Set(['22P02', '22003', '22007', '22008', '22001', '22021']);
+
+export function toApiError(exception: unknown): ApiError {
+  if (exception instanceof ThrottlerException) {
+    return { statusCode: 429, code: ERROR_CODES.tooManyRequests, message: 'Too many requests; slow down' };
+  }
+  if (exception instanceof HttpException) {
+    const statusCode = exception.getStatus();
+    const response = exception.getResponse();
+    if (typeof response === 'object' && response !== null && 'code' in response) return response as ApiError;
+    const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+    return {
+      statusCode,
+      code: CODE_BY_STATUS[statusCode] ?? `http_${statusCode}`,
+      message: typeof message === 'string' ? message : exception.message,
+    };
+  }
+  if (exception instanceof QueryFailedError) {
+    const pgCode = (exception as QueryFailedError & { code?: string }).code;
+    if (pgCode === '23505') {
+      return { statusCode: 409, code: ERROR_CODES.conflict, message: 'A record with these values exists' };
+    }
+    if (pgCode && PG_BAD_INPUT.has(pgCode)) {
+      return { statusCode: 400, code: ERROR_CODES.validationFailed, message: 'A value is not valid' };
+    }
+  }
+  // Fastify's own errors (malformed JSON, body too large, unsupported media type) carry a 4xx statusCode.
+  const statusCode = (exception as { statusCode?: unknown })?.statusCode;
+  if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+    const fastifyCode = (exception as { code?: string }).code;
+    return {
+      statusCode,
+      code: CODE_BY_STATUS[statusCode] ?? `http_${statusCode}`,
+      message: fastifyCode === 'FST_ERR_CTP_INVALID_JSON_BODY' || statusCode === 400 ? 'The request body is not valid JSON' : (exception as Error).message,
+    };
+  }
+  return { statusCode: 500, code: ERROR_CODES.internal, message: 'Internal server error' };
+}
+
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  constructor(private readonly indexHtml: string | null) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const error = toApiError(exception);
+
+    if (error.statusCode === HttpStatus.NOT_FOUND && this.indexHtml && isAppNavigation(request)) {
+      void reply.status(200).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(this.indexHtml);
+      return;
+    }
+    if (error.statusCode >= 500) {
+      const err = exception as Error;
+      this.logger.error({ err: { name: err?.name, message: err?.message, stack: err?.stack } }, 'Unhandled error');
+    }
+    void reply.status(error.statusCode).header('cache-control', 'no-store').send(error);
+  }
+}
+
+function isAppNavigation(request: FastifyRequest): boolean {
+  const path = request.url.split('?')[0];
+  return request.method === 'GET' && !path.startsWith('/api') && !/\.[a-z0-9]+$/i.test(path);
+}

@@ -1,0 +1,61 @@
+// Typed domain errors: services throw these, the exception filter turns them into the one error shape.
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { ApiError, ERROR_CODES, FieldError } from '@mih/contracts';
+
+export class ApiException extends HttpException {
+  constructor(statusCode: number, code: string, message: string, errors?: FieldError[]) {
+    const body: ApiError = { statusCode, code, message, ...(errors ? { errors } : {}) };
+    super(body, statusCode);
+  }
+}
+
+export class ValidationFailedException extends ApiException {
+  constructor(errors: FieldError[]) {
+    super(HttpStatus.BAD_REQUEST, ERROR_CODES.validationFailed, 'Validation failed', errors);
+  }
+
+  static forField(field: string, constraint: string, message: string): ValidationFailedException {
+    return new ValidationFailedException([{ field, constraints: [constraint], message }]);
+  }
+}
+
+export class NotFoundException extends ApiException {
+  constructor(entity: string) {
+    super(HttpStatus.NOT_FOUND, ERROR_CODES.notFound, `${entity} not found`);
+  }
+}
+
+export class ForbiddenActionException extends ApiException {
+  constructor(message = 'Your role does not allow this action') {
+    super(HttpStatus.FORBIDDEN, ERROR_CODES.forbidden, message);
+  }
+}
+
+export class StaleVersionException extends ApiException {
+  constructor(entity: string) {
+    super(HttpStatus.CONFLICT, ERROR_CODES.staleVersion, `${entity} was changed by someone else; reload it and try again`);
+  }
+}
+
+export class ConflictException extends ApiException {
+  constructor(message: string, field?: string) {
+    super(
+      HttpStatus.CONFLICT,
+      ERROR_CODES.conflict,
+      message,
+      field ? [{ field, constraints: ['unique'], message }] : undefined,
+    );
+  }
+}
+
+export class UnauthorizedException extends ApiException {
+  constructor(message = 'Invalid credentials or session') {
+    super(HttpStatus.UNAUTHORIZED, ERROR_CODES.unauthorized, message);
+  }
+}
+
+export class AccountLockedException extends ApiException {
+  constructor() {
+    super(HttpStatus.TOO_MANY_REQUESTS, ERROR_CODES.accountLocked, 'Too many failed sign-ins; try again later');
+  }
+}

@@ -1,0 +1,72 @@
+// The environment the API runs with, validated once at start: a bad value stops the process with the
+// variable's name instead of failing later at the first request that needs it.
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['true', '1', 'yes'].includes(value.toLowerCase()) : value;
+
+export class AppConfig {
+  @IsString()
+  DATABASE_URL!: string;
+
+  @Type(() => Number) @IsInt() @Min(1) @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** Signs access tokens; every replica must share it. */
+  @IsString() @MinLength(32)
+  JWT_SECRET!: string;
+
+  @Type(() => Number) @IsInt() @Min(30) @Max(3600)
+  ACCESS_TOKEN_TTL_SECONDS = 600;
+
+  /** A session ends after this many minutes without a refresh. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(24 * 60)
+  SESSION_IDLE_MINUTES = 60;
+
+  @Transform(toBoolean) @IsBoolean()
+  COOKIE_SECURE = true;
+
+  @Transform(toBoolean) @IsBoolean()
+  SEED_DEMO = false;
+
+  @IsString() @MinLength(10)
+  DEMO_PASSWORD = 'Demo-2026!';
+
+  /** Folder of the built Angular app (index.html); served at `/` when it exists. */
+  @IsOptional() @IsString()
+  WEB_DIST?: string;
+
+  /** Set when the API sits behind a reverse proxy, so request IPs come from X-Forwarded-For. */
+  @Transform(toBoolean) @IsBoolean()
+  TRUST_PROXY = false;
+
+  /** Requests per minute and IP to /api/auth/*. */
+  @Type(() => Number) @IsInt() @Min(1)
+  AUTH_RATE_LIMIT_PER_MINUTE = 30;
+
+  @Type(() => Number) @IsInt() @Min(1)
+  LOGIN_MAX_FAILURES = 6;
+
+  @Type(() => Number) @IsInt() @Min(1)
+  LOGIN_FAILURE_WINDOW_MINUTES = 30;
+
+  @Type(() => Number) @IsInt() @Min(1)
+  LOGIN_LOCK_MINUTES = 15;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+}
+
+export function validateConfig(env: Record<string, unknown>): AppConfig {
+  const config = plainToInstance(AppConfig, env, { exposeDefaultValues: true });
+  const errors = validateSync(config, { skipMissingProperties: false, whitelist: false });
+  if (errors.length > 0) {
+    const names = errors.map((e) => `${e.property} (${Object.keys(e.constraints ?? {}).join(', ')})`);
+    throw new Error(`Invalid environment: ${names.join('; ')}`);
+  }
+  return config;
+}

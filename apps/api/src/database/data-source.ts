@@ -1,0 +1,26 @@
+// TypeORM options shared by the API, the CLI (migrate, create-admin) and the tests. Migrations are
+// listed explicitly so they survive bundling; the schema is never synchronised from the entities.
+import 'pg'; // the driver TypeORM loads by name: imported so bundling lists it as a dependency
+import { DataSourceOptions } from 'typeorm';
+import { Initial1763900000000 } from './migrations/1763900000000-initial';
+import { AuditEventEntity } from '../modules/audit/audit-event.entity';
+import { HubEntity } from '../modules/hubs/hub.entity';
+import { UserEntity } from '../modules/users/user.entity';
+import { RefreshTokenEntity } from '../modules/auth/refresh-token.entity';
+import { LoginThrottleEntity } from '../modules/auth/login-throttle.entity';
+import { ReferenceItemEntity } from '../modules/reference-lists/reference-item.entity';
+
+export const ENTITIES = [HubEntity, UserEntity, RefreshTokenEntity, LoginThrottleEntity, AuditEventEntity, ReferenceItemEntity];
+export const MIGRATIONS = [Initial1763900000000];
+
+export function dataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: false, // runMigrations() does it under a lock
+    synchronize: false,
+    extra: { max: 20, application_name: 'mih-api' },
+  };
+}

@@ -1,0 +1,37 @@
+// Loads the demo hubs and accounts into an empty database (no users yet); never touches a used one.
+import { Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { hashPassword } from '../../modules/auth/password.service';
+import { HubEntity } from '../../modules/hubs/hub.entity';
+import { UserEntity } from '../../modules/users/user.entity';
+import { DEMO_HUBS, DEMO_USERS } from './demo-data';
+
+export async function seedDemoData(dataSource: DataSource, password: string): Promise<boolean> {
+  const logger = new Logger('DemoData');
+  return dataSource.transaction(async (manager) => {
+    // Serialise concurrent starts (replicas) on the same database.
+    await manager.query('SELECT pg_advisory_xact_lock(727002)');
+    if ((await manager.count(UserEntity)) > 0) return false;
+    const hubs = await manager.save(HubEntity, DEMO_HUBS.map((hub) => manager.create(HubEntity, { ...hub, status: 'active' })));
+    const hubIdByCode = new Map(hubs.map((hub) => [hub.code, hub.id]));
+    const passwordHash = await hashPassword(password);
+    for (const demo of DEMO_USERS) {
+      const user = await manager.save(
+        manager.create(UserEntity, {
+          email: demo.email,
+          displayName: demo.displayName,
+          role: demo.role,
+          passwordHash,
+          language: 'es',
+          active: true,
+          countryCodes: demo.countryCodes,
+        }),
+      );
+      for (const code of demo.hubCodes) {
+        await manager.query('INSERT INTO user_hubs (user_id, hub_id) VALUES ($1, $2)', [user.id, hubIdByCode.get(code)]);
+      }
+    }
+    logger.log(`Demo data loaded: ${hubs.length} hubs, ${DEMO_USERS.length} accounts`);
+    return true;
+  });
+}

@@ -1,0 +1,20 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { AuditEvent, Page } from '@mih/contracts';
+import { Authenticated, CurrentActor, Roles } from '../../common/decorators';
+import type { Actor } from '../auth/actor';
+import { AuditService } from './audit.service';
+import { AuditEventListQueryDto } from './dto/audit-event-list-query.dto';
+
+@ApiTags('audit')
+@Authenticated()
+@Controller('audit-events')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @Roles('admin', 'supervisor')
+  list(@CurrentActor() actor: Actor, @Query() query: AuditEventListQueryDto): Promise<Page<AuditEvent>> {
+    return this.audit.list(actor, query);
+  }
+}

@@ -1,0 +1,40 @@
+// The global guards: every route needs a valid access token unless marked @Public(), and @Roles()
+// restricts a route to some roles (403 for the others).
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import type { Role } from '@mih/contracts';
+import { ForbiddenActionException, UnauthorizedException } from '../../common/api-exception';
+import { IS_PUBLIC, ROLES_KEY } from '../../common/decorators';
+import type { Actor } from './actor';
+
+@Injectable()
+export class JwtAuthGuard extends AuthGuard('jwt') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  override canActivate(context: ExecutionContext) {
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    return isPublic ? true : super.canActivate(context);
+  }
+
+  override handleRequest<T>(err: unknown, user: T): T {
+    if (err) throw err instanceof UnauthorizedException ? err : new UnauthorizedException();
+    if (!user) throw new UnauthorizedException();
+    return user;
+  }
+}
+
+@Injectable()
+export class RolesGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
+    if (!roles) return true;
+    const actor = context.switchToHttp().getRequest<{ user?: Actor }>().user;
+    if (!actor || !roles.includes(actor.role)) throw new ForbiddenActionException();
+    return true;
+  }
+}

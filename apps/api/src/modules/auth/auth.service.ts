@@ -1,0 +1,167 @@
+// Sign-in, refresh-token rotation and sign-out. A refresh token is an opaque random string stored as a
+// SHA-256 hash; each use replaces it, and presenting a used one again revokes its whole family
+// (someone copied it). A family idle longer than SESSION_IDLE_MINUTES can no longer refresh.
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import type { CurrentUser, LoginResponse } from '@mih/contracts';
+import { AccountLockedException, UnauthorizedException } from '../../common/api-exception';
+import type { AppConfig } from '../../config/app-config';
+import { AuditService } from '../audit/audit.service';
+import { UserWithHubs, UsersService } from '../users/users.service';
+import { LoginThrottleService } from './login-throttle.service';
+import { PasswordService } from './password.service';
+import { RefreshTokenEntity } from './refresh-token.entity';
+
+export interface AccessTokenPayload {
+  sub: string;
+  /** The session (refresh-token family); signing out revokes it and the access token with it. */
+  sid: string;
+}
+
+export interface Session {
+  response: LoginResponse;
+  refreshToken: string;
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersService,
+    private readonly passwords: PasswordService,
+    private readonly throttle: LoginThrottleService,
+    private readonly jwt: JwtService,
+    private readonly audit: AuditService,
+    private readonly config: ConfigService<AppConfig, true>,
+  ) {}
+
+  /** Checks the credentials; same answer and about the same time for a wrong email or a wrong password. */
+  async validateCredentials(email: string, password: string, ip: string | null): Promise<UserWithHubs> {
+    if (await this.throttle.isLocked(email)) {
+      await this.audit.record({ actor: null, action: 'login_failed', entityType: 'user', ip, details: { reason: 'locked' } });
+      throw new AccountLockedException();
+    }
+    const candidate = await this.users.findByEmailWithPassword(email);
+    const passwordOk = await this.passwords.verify(candidate?.passwordHash ?? null, password);
+    if (!candidate || !passwordOk || !candidate.active) {
+      const locked = await this.throttle.recordFailure(email);
+      await this.audit.record({
+        actor: null,
+        action: 'login_failed',
+        entityType: 'user',
+        entityId: candidate?.id ?? null,
+        ip,
+        details: { reason: !candidate ? 'unknown_account' : !passwordOk ? 'wrong_password' : 'inactive', locked },
+      });
+      throw new UnauthorizedException('Wrong email or password');
+    }
+    await this.throttle.clear(email);
+    const user = await this.users.findForAuth(candidate.id);
+    if (!user) throw new UnauthorizedException('Wrong email or password');
+    return user;
+  }
+
+  async login(user: UserWithHubs, ip: string | null): Promise<Session> {
+    return this.dataSource.transaction(async (manager) => {
+      const familyId = randomUUID();
+      const refreshToken = await this.issueRefreshToken(manager, user.id, familyId);
+      await this.audit.record({ actor: { id: user.id, ip }, action: 'login', entityType: 'user', entityId: user.id }, manager);
+      return { response: this.issueAccessToken(user, familyId), refreshToken };
+    });
+  }
+
+  async refresh(presented: string | undefined, ip: string | null): Promise<Session> {
+    if (!presented) throw new UnauthorizedException('No session');
+    const session = await this.dataSource.transaction(async (manager) => {
+      const token = await manager
+        .getRepository(RefreshTokenEntity)
+        .createQueryBuilder('t')
+        .setLock('pessimistic_write')
+        .where('t.token_hash = :hash', { hash: sha256(presented) })
+        .getOne();
+      if (!token) return null;
+      if (token.usedAt || token.revokedAt) {
+        await this.revokeFamily(manager, token.familyId);
+        await this.audit.record(
+          { actor: { id: token.userId, ip }, action: 'token_reuse', entityType: 'session', entityId: token.familyId },
+          manager,
+        );
+        return 'revoked' as const;
+      }
+      if (token.expiresAt.getTime() <= Date.now()) return null;
+      const user = await this.users.findForAuth(token.userId);
+      if (!user?.active) return null;
+      await manager.update(RefreshTokenEntity, { id: token.id }, { usedAt: new Date() });
+      const refreshToken = await this.issueRefreshToken(manager, user.id, token.familyId);
+      return { response: this.issueAccessToken(user, token.familyId), refreshToken };
+    });
+    if (!session || session === 'revoked') throw new UnauthorizedException('Session ended; sign in again');
+    return session;
+  }
+
+  async logout(presented: string | undefined, ip: string | null): Promise<void> {
+    if (!presented) return;
+    await this.dataSource.transaction(async (manager) => {
+      const token = await manager.findOneBy(RefreshTokenEntity, { tokenHash: sha256(presented) });
+      if (!token) return;
+      await this.revokeFamily(manager, token.familyId);
+      await this.audit.record({ actor: { id: token.userId, ip }, action: 'logout', entityType: 'session', entityId: token.familyId }, manager);
+    });
+  }
+
+  /** Is this sign-in still open? Checked with every access token. */
+  async isSessionActive(familyId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      'SELECT 1 FROM refresh_tokens WHERE family_id = $1 AND revoked_at IS NULL LIMIT 1',
+      [familyId],
+    );
+    return rows.length > 0;
+  }
+
+  toCurrentUser(user: UserWithHubs): CurrentUser {
+    return {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      role: user.role,
+      language: user.language,
+      hubIds: user.hubIds,
+      countryCodes: user.countryCodes,
+    };
+  }
+
+  private issueAccessToken(user: UserWithHubs, familyId: string): LoginResponse {
+    const payload: AccessTokenPayload = { sub: user.id, sid: familyId };
+    const expiresIn = this.config.get('ACCESS_TOKEN_TTL_SECONDS', { infer: true });
+    return { accessToken: this.jwt.sign(payload, { expiresIn }), expiresIn, user: this.toCurrentUser(user) };
+  }
+
+  private async issueRefreshToken(manager: EntityManager, userId: string, familyId: string): Promise<string> {
+    const token = randomBytes(32).toString('base64url');
+    const idleMinutes = this.config.get('SESSION_IDLE_MINUTES', { infer: true });
+    await manager.insert(RefreshTokenEntity, {
+      familyId,
+      userId,
+      tokenHash: sha256(token),
+      expiresAt: new Date(Date.now() + idleMinutes * 60_000),
+    });
+    return token;
+  }
+
+  private async revokeFamily(manager: EntityManager, familyId: string): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(RefreshTokenEntity)
+      .set({ revokedAt: () => 'now()' })
+      .where('family_id = :familyId AND revoked_at IS NULL', { familyId })
+      .execute();
+  }
+}
+
+function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}

@@ -1,0 +1,37 @@
+import type { Routes } from '@angular/router';
+import { authGuard, guestGuard } from './core/auth.guard';
+import { roleGuard } from './core/role.guard';
+
+export const appRoutes: Routes = [
+  {
+    path: 'login',
+    title: 'login.title',
+    canMatch: [guestGuard],
+    loadComponent: () => import('./auth/login.component').then((m) => m.LoginComponent),
+  },
+  {
+    path: '',
+    canMatch: [authGuard],
+    loadComponent: () => import('./shell/shell.component').then((m) => m.ShellComponent),
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'home' },
+      {
+        path: 'home',
+        title: 'nav.home',
+        loadComponent: () => import('./home/home.component').then((m) => m.HomeComponent),
+      },
+      {
+        path: 'admin/hubs',
+        canMatch: [roleGuard('admin')],
+        loadChildren: () => import('./hubs/hubs.routes').then((m) => m.hubsRoutes),
+      },
+      {
+        path: 'admin/users',
+        canMatch: [roleGuard('admin')],
+        loadChildren: () => import('./users/users.routes').then((m) => m.usersRoutes),
+      },
+      { path: '**', redirectTo: 'home' },
+    ],
+  },
+  { path: '**', redirectTo: '' },
+];

@@ -1,0 +1,153 @@
+// The session: who is signed in and their access token (kept in memory only; the refresh token is an
+// httpOnly cookie the browser sends to /api/auth). Refresh tokens rotate on every use, so at most one
+// refresh request is ever in flight and everyone waiting for a token shares it.
+import { HttpClient } from '@angular/common/http';
+import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
+import { Router } from '@angular/router';
+import { AUTH_ROUTES, type CurrentUser, type Language, type LoginResponse, type UpdateMeRequest } from '@mih/contracts';
+import { type Observable, catchError, finalize, firstValueFrom, map, of, shareReplay, tap } from 'rxjs';
+import { LanguageService } from '../i18n/language.service';
+import { toApiError } from './api-error';
+import { UserActivityService } from './user-activity.service';
+
+/** The API ends a session after this long without a refresh; the app signs out after as long idle. */
+export const SESSION_IDLE_MS = 60 * 60 * 1000;
+/** Refresh this long before the access token expires. */
+export const REFRESH_MARGIN_MS = 60 * 1000;
+const IDLE_CHECK_INTERVAL_MS = 30 * 1000;
+
+export type SessionEndReason = 'expired' | 'idle';
+
+@Injectable({ providedIn: 'root' })
+export class AuthService {
+  private readonly http = inject(HttpClient);
+  private readonly router = inject(Router);
+  private readonly language = inject(LanguageService);
+  private readonly activity = inject(UserActivityService);
+
+  private accessToken: string | null = null;
+  private tokenIssuedAt = 0;
+  private readonly currentUser = signal<CurrentUser | null>(null);
+  private refreshInFlight: Observable<LoginResponse> | null = null;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private idleTimer: ReturnType<typeof setInterval> | undefined;
+
+  readonly user = this.currentUser.asReadonly();
+  readonly isSignedIn = computed(() => this.currentUser() !== null);
+  readonly role = computed(() => this.currentUser()?.role ?? null);
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => this.stopTimers());
+  }
+
+  /** The access token for the `Authorization` header, or null when signed out. */
+  token(): string | null {
+    return this.accessToken;
+  }
+
+  login(email: string, password: string): Observable<CurrentUser> {
+    return this.http.post<LoginResponse>(AUTH_ROUTES.login, { email, password }).pipe(
+      tap((res) => this.startSession(res)),
+      map((res) => res.user),
+    );
+  }
+
+  /** Trades the refresh cookie for a new access token. Concurrent callers share one request. */
+  refresh(): Observable<LoginResponse> {
+    this.refreshInFlight ??= this.http.post<LoginResponse>(AUTH_ROUTES.refresh, null).pipe(
+      tap((res) => this.startSession(res)),
+      finalize(() => (this.refreshInFlight = null)),
+      shareReplay({ bufferSize: 1, refCount: false }),
+    );
+    return this.refreshInFlight;
+  }
+
+  /** At start-up: picks up the session the refresh cookie still holds, if any. Never fails. */
+  restoreSession(): Promise<boolean> {
+    return firstValueFrom(
+      this.refresh().pipe(
+        map(() => true),
+        catchError(() => of(false)),
+      ),
+    );
+  }
+
+  async logout(): Promise<void> {
+    await firstValueFrom(this.http.post<void>(AUTH_ROUTES.logout, null).pipe(catchError(() => of(undefined))));
+    this.clearSession();
+    await this.router.navigateByUrl('/login');
+  }
+
+  /** The session is gone (expired, or idle too long): back to the sign-in page, which says why. */
+  endSession(reason: SessionEndReason): void {
+    if (reason === 'idle') {
+      // Revoke the refresh token too, so nobody can pick the session up on this shared computer.
+      this.http.post<void>(AUTH_ROUTES.logout, null).pipe(catchError(() => of(undefined))).subscribe();
+    }
+    const wasSignedIn = this.isSignedIn();
+    this.clearSession();
+    if (wasSignedIn || reason === 'expired') {
+      void this.router.navigate(['/login'], { queryParams: { session: 'ended' } });
+    }
+  }
+
+  /** Switches the UI language and, when signed in, remembers it on the user's account. */
+  async changeLanguage(lang: Language): Promise<void> {
+    await this.language.use(lang);
+    if (!this.isSignedIn() || this.currentUser()?.language === lang) return;
+    const body: UpdateMeRequest = { language: lang };
+    this.http
+      .patch<CurrentUser>(AUTH_ROUTES.me, body)
+      .pipe(catchError(() => of(null)))
+      .subscribe((user) => user && this.currentUser.set(user));
+  }
+
+  private startSession(res: LoginResponse): void {
+    const firstStart = this.currentUser() === null;
+    this.accessToken = res.accessToken;
+    this.tokenIssuedAt = Date.now();
+    this.currentUser.set(res.user);
+    if (firstStart) {
+      this.activity.touch();
+      void this.language.use(res.user.language);
+    }
+    this.scheduleRefresh(res.expiresIn);
+    this.idleTimer ??= setInterval(() => this.checkIdle(), IDLE_CHECK_INTERVAL_MS);
+  }
+
+  /**
+   * Renews the token shortly before it expires, but only if someone used the app since it was issued:
+   * an unattended screen lets the token lapse, and the API's idle limit then ends the session.
+   */
+  private scheduleRefresh(expiresInSeconds: number): void {
+    clearTimeout(this.refreshTimer);
+    const delay = Math.max(expiresInSeconds * 1000 - REFRESH_MARGIN_MS, (expiresInSeconds * 1000) / 2);
+    this.refreshTimer = setTimeout(() => {
+      if (this.activity.lastActivityAt > this.tokenIssuedAt) {
+        this.refresh().subscribe({
+          error: (err: unknown) => toApiError(err).statusCode === 401 && this.endSession('expired'),
+        });
+      }
+    }, delay);
+  }
+
+  private checkIdle(): void {
+    if (this.isSignedIn() && Date.now() - this.activity.lastActivityAt >= SESSION_IDLE_MS) {
+      this.endSession('idle');
+    }
+  }
+
+  private clearSession(): void {
+    this.accessToken = null;
+    this.currentUser.set(null);
+    this.refreshInFlight = null;
+    this.stopTimers();
+  }
+
+  private stopTimers(): void {
+    clearTimeout(this.refreshTimer);
+    clearInterval(this.idleTimer);
+    this.refreshTimer = undefined;
+    this.idleTimer = undefined;
+  }
+}

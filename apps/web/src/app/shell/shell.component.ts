@@ -1,0 +1,105 @@
+// The frame around every signed-in page: toolbar, navigation by role, language and account menus.
+import { BreakpointObserver } from '@angular/cdk/layout';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  viewChild,
+} from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatListModule } from '@angular/material/list';
+import { MatMenuModule } from '@angular/material/menu';
+import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
+import { MatToolbarModule } from '@angular/material/toolbar';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import type { Role } from '@mih/contracts';
+import { filter, map, skip } from 'rxjs';
+import { AuthService } from '../core/auth.service';
+import { IconComponent, type IconName } from '../shared/icon.component';
+import { LanguageMenuComponent } from './language-menu.component';
+
+interface NavLink {
+  path: string;
+  label: string;
+  icon: IconName;
+  roles?: Role[];
+}
+
+const NAV_LINKS: NavLink[] = [
+  { path: '/home', label: 'nav.home', icon: 'home' },
+  { path: '/admin/hubs', label: 'nav.hubs', icon: 'hub', roles: ['admin'] },
+  { path: '/admin/users', label: 'nav.users', icon: 'users', roles: ['admin'] },
+];
+
+@Component({
+  selector: 'mih-shell',
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    MatToolbarModule,
+    MatSidenavModule,
+    MatListModule,
+    MatButtonModule,
+    MatMenuModule,
+    TranslocoPipe,
+    IconComponent,
+    LanguageMenuComponent,
+  ],
+  templateUrl: './shell.component.html',
+  styleUrl: './shell.component.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ShellComponent {
+  private readonly auth = inject(AuthService);
+  private readonly injector = inject(Injector);
+  private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+  private readonly sidenav = viewChild.required(MatSidenav);
+
+  protected readonly user = this.auth.user;
+  protected readonly handset = toSignal(
+    inject(BreakpointObserver)
+      .observe('(max-width: 959.98px)')
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
+  protected readonly links = computed(() => {
+    const role = this.auth.role();
+    return NAV_LINKS.filter((link) => !link.roles || (role !== null && link.roles.includes(role)));
+  });
+
+  constructor() {
+    // After each in-app navigation, move focus to the new page's heading so screen readers announce it.
+    inject(Router)
+      .events.pipe(
+        filter((e) => e instanceof NavigationEnd),
+        skip(1),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => {
+        if (this.handset()) void this.sidenav().close();
+        afterNextRender(() => this.focusHeading(), { injector: this.injector });
+      });
+  }
+
+  protected skipToMain(event: Event): void {
+    event.preventDefault();
+    this.focusHeading();
+  }
+
+  protected signOut(): void {
+    void this.auth.logout();
+  }
+
+  private focusHeading(): void {
+    const main = this.main().nativeElement;
+    const heading = main.querySelector<HTMLElement>('h1');
+    (heading ?? main).focus();
+  }
+}
