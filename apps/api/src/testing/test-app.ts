@@ -1,0 +1,154 @@
+// Integration-test harness: every spec file gets its own fresh database on the PostgreSQL server named
+// by DATABASE_URL (the embedded one `npm test` starts), the whole app booted on it, and helpers that
+// drive it over HTTP the way a client would (Fastify's inject: no port, same pipeline).
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import type { CreateHubRequest, CreateUserRequest, Hub, LoginResponse, Role, User } from '@mih/contracts';
+
+export const TEST_PASSWORD = 'Test-password-1';
+
+export interface TestResponse<T = any> {
+  status: number;
+  body: T;
+  headers: Record<string, string | string[] | undefined>;
+  cookies: { name: string; value: string }[];
+}
+
+export interface RequestOptions {
+  token?: string;
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+  cookies?: Record<string, string>;
+}
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  /** The test database's URL, for direct SQL. */
+  databaseUrl: string;
+  adminToken: string;
+  request<T = any>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, options?: RequestOptions): Promise<TestResponse<T>>;
+  sql<T = any>(text: string, params?: unknown[]): Promise<T[]>;
+  /** SQL on the server's maintenance database (for ALTER DATABASE and the like). */
+  serverSql<T = any>(text: string, params?: unknown[]): Promise<T[]>;
+  databaseName: string;
+  login(email: string, password?: string): Promise<LoginResponse>;
+  newHub(overrides?: Partial<CreateHubRequest>): Promise<Hub>;
+  /** Creates a user through the API (as admin) and signs it in. */
+  newUser(role: Role, assignment?: { hubIds?: string[]; countryCodes?: string[] }): Promise<{ user: User; token: string }>;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+const uniqueCode = () => `T${(++counter).toString(36).toUpperCase()}${randomBytes(2).toString('hex').toUpperCase()}`.slice(0, 6);
+
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const serverUrl = process.env['DATABASE_URL'];
+  if (!serverUrl) throw new Error('DATABASE_URL is not set: run the tests with `npm test` (it starts PostgreSQL)');
+  const name = `test_${randomUUID().replace(/-/g, '')}`;
+  await withClient(serverUrl, (client) => client.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`));
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+
+  Object.assign(process.env, {
+    DATABASE_URL: databaseUrl,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    COOKIE_SECURE: 'false',
+    SEED_DEMO: 'false',
+    AUTH_RATE_LIMIT_PER_MINUTE: '10000',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  // Imported only now: the config module reads the environment when AppModule is first loaded.
+  const { createApp } = await import('../app/create-app');
+  const { UsersService } = await import('../modules/users/users.service');
+  const app = await createApp({ logger: false });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+
+  const sqlClient = new Client({ connectionString: databaseUrl });
+  await sqlClient.connect();
+
+  const request: TestApp['request'] = async (method, path, options = {}) => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers['authorization'] = `Bearer ${options.token}`;
+    if (options.body !== undefined || options.rawBody !== undefined) headers['content-type'] ??= 'application/json';
+    const response = await app.inject({
+      method,
+      url: path,
+      headers,
+      cookies: options.cookies,
+      payload: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+    });
+    let body: unknown = response.body;
+    try {
+      body = response.body ? JSON.parse(response.body) : undefined;
+    } catch {
+      // not JSON (HTML, empty)
+    }
+    return { status: response.statusCode, body: body as any, headers: response.headers, cookies: response.cookies };
+  };
+
+  const login = async (email: string, password = TEST_PASSWORD) => {
+    const response = await request<LoginResponse>('POST', '/api/auth/login', { body: { email, password } });
+    if (response.status !== 200) throw new Error(`login ${email}: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body;
+  };
+
+  await app.get(UsersService).createAdmin('admin@test.example', 'Test Admin', TEST_PASSWORD);
+  const adminToken = (await login('admin@test.example')).accessToken;
+
+  const testApp: TestApp = {
+    app,
+    databaseUrl,
+    adminToken,
+    request,
+    login,
+    sql: async (text, params) => (await sqlClient.query(text, params)).rows,
+    serverSql: (text, params) => withClient(serverUrl, async (client) => (await client.query(text, params)).rows),
+    databaseName: name,
+    async newHub(overrides = {}) {
+      const body: CreateHubRequest = {
+        code: uniqueCode(),
+        name: `Hub ${counter}`,
+        countryCode: 'GT',
+        admin1: 'San Marcos',
+        municipality: 'Ayutla',
+        ...overrides,
+      };
+      const response = await request<Hub>('POST', '/api/hubs', { token: adminToken, body });
+      if (response.status !== 201) throw new Error(`newHub: ${response.status} ${JSON.stringify(response.body)}`);
+      return response.body;
+    },
+    async newUser(role, assignment = {}) {
+      const body: CreateUserRequest = {
+        email: `${role}-${randomBytes(4).toString('hex')}@test.example`,
+        displayName: `${role} ${counter++}`,
+        role,
+        password: TEST_PASSWORD,
+        ...assignment,
+      };
+      const response = await request<User>('POST', '/api/users', { token: adminToken, body });
+      if (response.status !== 201) throw new Error(`newUser: ${response.status} ${JSON.stringify(response.body)}`);
+      return { user: response.body, token: (await login(body.email)).accessToken };
+    },
+    async close() {
+      await sqlClient.end();
+      await app.close();
+      await withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    },
+  };
+  return testApp;
+}
+
+async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,40 @@
+// Browser tests in Debian's Chromium against the production build, served by the same launcher as
+// `npm start` on a fresh database with demo data (DATABASE_URL from `npm test`, else .data/).
+import { defineConfig, devices } from '@playwright/test';
+import { resolve } from 'node:path';
+
+const port = Number(process.env['E2E_PORT'] ?? 3100);
+const root = resolve(__dirname, '../..');
+
+export default defineConfig({
+  testDir: './src',
+  outputDir: resolve(root, '.test-results/playwright-artifacts'),
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  reporter: [['list'], ['json', { outputFile: process.env['PLAYWRIGHT_JSON_OUTPUT_NAME'] ?? resolve(root, '.test-results/playwright.json') }]],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    },
+  },
+  projects: [
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
+  ],
+  webServer: {
+    command: 'node tools/launch.mjs serve --fresh-database',
+    cwd: root,
+    url: `http://127.0.0.1:${port}/api/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: { PORT: String(port), LOG_LEVEL: 'warn', AUTH_RATE_LIMIT_PER_MINUTE: '1000' },
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// `npm test`: every suite against a fresh PostgreSQL, then one summary line.
+//   1. jest: API unit + integration specs (each file on its own new database) and web unit specs
+//   2. production build of the API and the web app
+//   3. Playwright: browser specs in Chromium against the built app on a fresh database with demo data
+// The last line is `N passed, N failed`, summed from jest's and Playwright's JSON reports; the exit
+// code is non-zero if anything failed or a suite could not run.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { startTestDatabase } from './test-database.mjs';
+
+const root = resolve(import.meta.dirname, '../..');
+const reports = resolve(root, '.test-results');
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+const only = process.argv.slice(2); // e.g. `npm test -- jest` or `npm test -- e2e`
+const wants = (suite) => only.length === 0 || only.includes(suite);
+const bin = (name) => resolve(root, 'node_modules/.bin', name);
+const results = [];
+const started = Date.now();
+
+const database = await startTestDatabase();
+const env = { ...process.env, DATABASE_URL: database.url, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' };
+let exitCode = 0;
+try {
+  if (wants('jest')) {
+    const jestReport = resolve(reports, 'jest.json');
+    const code = await run(bin('jest'), ['--ci', '--projects', 'apps/api/jest.config.cjs', 'apps/web/jest.config.cjs', '--json', `--outputFile=${jestReport}`]);
+    results.push(readJest('jest (api + web)', jestReport, code));
+  }
+  if (wants('e2e')) {
+    const buildCode = await run(bin('nx'), ['run-many', '-t', 'build', '-p', 'api', 'web', '--configuration=production', '--outputStyle=static']);
+    if (buildCode !== 0) {
+      results.push({ suite: 'build', passed: 0, failed: 1, broken: true });
+    } else {
+      const e2eReport = resolve(reports, 'playwright.json');
+      const code = await run(bin('playwright'), ['test', '-c', 'apps/web-e2e/playwright.config.ts'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport });
+      results.push(readPlaywright('playwright (web-e2e)', e2eReport, code));
+    }
+  }
+} finally {
+  await database.stop();
+}
+
+const passed = results.reduce((sum, r) => sum + r.passed, 0);
+const failed = results.reduce((sum, r) => sum + r.failed, 0);
+console.log(`\n── test summary (${((Date.now() - started) / 1000).toFixed(0)} s) ──`);
+for (const r of results) console.log(`${r.suite}: ${r.passed} passed, ${r.failed} failed${r.broken ? ' (the suite did not finish)' : ''}`);
+if (failed > 0 || results.some((r) => r.broken) || results.length === 0) exitCode = 1;
+const summary = `${passed} passed, ${failed} failed`;
+writeFileSync(resolve(reports, 'summary.txt'), `${summary}\n`);
+console.log(summary);
+process.exit(exitCode);
+
+function run(command, args, extraEnv = {}) {
+  return new Promise((done) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...env, ...extraEnv } });
+    child.on('error', () => done(127));
+    child.on('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
+  });
+}
+
+/** A suite whose report is missing or that exited non-zero without failing tests counts as broken. */
+function readJest(suite, file, code) {
+  if (!existsSync(file)) return { suite, passed: 0, failed: 1, broken: true };
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  const failed = report.numFailedTests + report.numRuntimeErrorTestSuites;
+  return { suite, passed: report.numPassedTests, failed, broken: code !== 0 && failed === 0 };
+}
+
+function readPlaywright(suite, file, code) {
+  if (!existsSync(file)) return { suite, passed: 0, failed: 1, broken: true };
+  const { stats, errors = [] } = JSON.parse(readFileSync(file, 'utf8'));
+  const failed = stats.unexpected + errors.length;
+  return { suite, passed: stats.expected + stats.flaky, failed, broken: code !== 0 && failed === 0 };
+}
