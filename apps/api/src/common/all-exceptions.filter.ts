@@ -44,15 +44,11 @@ export function toApiError(exception: unknown): ApiError {
       return { statusCode: 400, code: ERROR_CODES.validationFailed, message: 'A value is not valid' };
     }
   }
-  // Fastify's own errors (malformed JSON, body too large, unsupported media type) carry a 4xx statusCode.
+  // Fastify's own errors (malformed JSON, body too large, unsupported media type) carry a 4xx statusCode
+  // and a generic message that never quotes the body.
   const statusCode = (exception as { statusCode?: unknown })?.statusCode;
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
-    const fastifyCode = (exception as { code?: string }).code;
-    return {
-      statusCode,
-      code: CODE_BY_STATUS[statusCode] ?? `http_${statusCode}`,
-      message: fastifyCode === 'FST_ERR_CTP_INVALID_JSON_BODY' || statusCode === 400 ? 'The request body is not valid JSON' : (exception as Error).message,
-    };
+    return { statusCode, code: CODE_BY_STATUS[statusCode] ?? `http_${statusCode}`, message: (exception as Error).message };
   }
   return { statusCode: 500, code: ERROR_CODES.internal, message: 'Internal server error' };
 }

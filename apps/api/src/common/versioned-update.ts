@@ -24,6 +24,8 @@ export async function updateWithVersion<E extends ObjectLiteral>(
 export function diff<T extends object>(before: T, changes: Partial<T>): Record<string, { from: unknown; to: unknown }> {
   const out: Record<string, { from: unknown; to: unknown }> = {};
   for (const [key, to] of Object.entries(changes)) {
+    // DTO instances carry every declared field (ES2022 class fields), left out ones as undefined: not a change.
+    if (to === undefined) continue;
     const from = (before as Record<string, unknown>)[key];
     if (JSON.stringify(from) !== JSON.stringify(to)) out[key] = { from, to };
   }

@@ -17,7 +17,7 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
   }
 
   validate(request: FastifyRequest, email: string, password: string): Promise<UserWithHubs> {
-    return this.auth.validateCredentials(email, password, request.ip ?? null);
+    return this.auth.validateCredentials(email.trim(), password, request.ip ?? null);
   }
 }
 

@@ -87,7 +87,9 @@ export class UsersService {
     if (id === actor.id && (fields.active === false || role !== 'admin')) {
       throw new ConflictException('You cannot deactivate your own account or remove your own admin role');
     }
-    const assignment = normaliseAssignment(role, hubIds ?? before.hubIds, countryCodes ?? before.countryCodes);
+    // Countries belong to supervisors only: a supervisor who changes role drops them unless new ones are sent.
+    const keptCountries = role === 'supervisor' ? before.countryCodes : [];
+    const assignment = normaliseAssignment(role, hubIds ?? before.hubIds, countryCodes ?? keptCountries);
     return this.dataSource.transaction(async (manager) => {
       await this.assertHubsExist(manager, assignment.hubIds);
       await updateWithVersion(manager, UserEntity, 'User', id, version, { ...fields, countryCodes: assignment.countryCodes });
