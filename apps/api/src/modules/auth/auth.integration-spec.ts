@@ -58,6 +58,12 @@ describe('auth', () => {
   afterAll(() => t?.close());
 
   describe('POST /api/auth/login', () => {
+    it('accepts the email with surrounding spaces and in another case, as users type it', async () => {
+      const response = await login(`  ${staff.email.toUpperCase()} `, TEST_PASSWORD);
+      expect(response.status).toBe(200);
+      expect(response.body.user.id).toBe(staff.id);
+    });
+
     it('answers 200 with accessToken, expiresIn and the user, and sets the refresh token in an httpOnly SameSite=Strict cookie on /api/auth', async () => {
       const response = await login(staff.email, TEST_PASSWORD);
       expect(response.status).toBe(200);

@@ -157,6 +157,13 @@ describe('users', () => {
       expect(event.details.changes).toEqual({ role: { from: 'staff', to: 'counselor' }, hubIds: { from: [hubA.id], to: [hubB.id] } });
     });
 
+    it('drops the countries of a supervisor who becomes staff, without the client having to clear them', async () => {
+      const supervisor = (await create(staffBody({ role: 'supervisor', hubIds: [], countryCodes: ['GT'] }))).body;
+      const response = await patch(supervisor.id, { version: 1, role: 'staff', hubIds: [hubA.id] });
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({ role: 'staff', hubIds: [hubA.id], countryCodes: [] });
+    });
+
     it('applies a hub change to the next request of a signed-in user', async () => {
       const user = await createOk();
       const { accessToken } = await signIn(user.email);
