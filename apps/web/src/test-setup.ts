@@ -1,3 +1,6 @@
+// Import order matters: the test environment loads the JIT compiler that Material's injectables need.
 import { setupZonelessTestEnv } from 'jest-preset-angular/setup-env/zoneless';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 
-setupZonelessTestEnv();
+// jsdom runs no CSS animations: Material must not wait for their end events (dialogs would never close).
+setupZonelessTestEnv({ extraProviders: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }] });

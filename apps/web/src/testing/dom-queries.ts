@@ -60,9 +60,16 @@ export function getByRole(root: ParentNode, role: string, name?: string | RegExp
 export function getByLabel<T extends HTMLElement = HTMLInputElement>(root: ParentNode, text: string): T {
   for (const label of Array.from(root.querySelectorAll('label'))) {
     if (normalize(visibleText(label)) !== text) continue;
-    const id = label.getAttribute('for');
-    const control = id ? label.ownerDocument.getElementById(id) : label.querySelector('input, select, textarea');
+    const forId = label.getAttribute('for');
+    const control = forId ? label.ownerDocument.getElementById(forId) : label.querySelector('input, select, textarea');
     if (control) return control as T;
+    // Custom controls such as mat-select point at their label with aria-labelledby instead.
+    if (label.id) {
+      const labelled = Array.from(root.querySelectorAll('[aria-labelledby]')).find((el) =>
+        el.getAttribute('aria-labelledby')!.split(/\s+/).includes(label.id),
+      );
+      if (labelled) return labelled as T;
+    }
   }
   const byAria = root.querySelector(`[aria-label="${text}"]`);
   if (byAria) return byAria as T;

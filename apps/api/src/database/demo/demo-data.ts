@@ -4,7 +4,7 @@ import type { CreateHubRequest, Role } from '@mih/contracts';
 type DemoHub = Required<Pick<CreateHubRequest, 'code' | 'name' | 'countryCode' | 'admin1' | 'municipality' | 'latitude' | 'longitude'>> &
   Pick<CreateHubRequest, 'address' | 'phone' | 'openingHours' | 'services' | 'openedOn'>;
 
-const SERVICES = ['information', 'orientation', 'referrals', 'outreach'];
+const SERVICES = ['Información', 'Orientación', 'Referencias', 'Charlas comunitarias'];
 const HOURS = 'Lun-Vie 8:00-16:00';
 
 export const DEMO_HUBS: DemoHub[] = [

@@ -11,6 +11,7 @@ import { errorMessageKey, toApiError } from '../core/api-error';
 import { AuthService } from '../core/auth.service';
 import { LanguageMenuComponent } from '../shell/language-menu.component';
 import { FieldErrorComponent } from '../shared/field-error.component';
+import { provideFormFieldDefaults } from '../shared/form-field-defaults';
 
 @Component({
   selector: 'mih-login',
@@ -24,6 +25,7 @@ import { FieldErrorComponent } from '../shared/field-error.component';
     LanguageMenuComponent,
     FieldErrorComponent,
   ],
+  providers: [provideFormFieldDefaults()],
   templateUrl: './login.component.html',
   styleUrl: './login.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

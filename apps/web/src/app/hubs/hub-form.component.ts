@@ -41,7 +41,11 @@ import { FieldErrorComponent } from '../shared/field-error.component';
 import { IconComponent } from '../shared/icon.component';
 import { HubsService } from './hubs.service';
 
+// The same rules as the API's DTO, so most mistakes show before a round trip.
 export const HUB_CODE_PATTERN = /^[A-Z0-9]{2,6}$/;
+const PHONE_PATTERN = /^[+0-9][0-9 ()./-]{2,39}$/;
+const SERVICE_MAX_LENGTH = 80;
+const MAX_SERVICES = 30;
 
 /** Optional text fields: an empty input means "none" (null on the hub). */
 const OPTIONAL_TEXT = ['address', 'phone', 'openingHours', 'openedOn'] as const;
@@ -88,15 +92,15 @@ export class HubFormComponent {
   private readonly fb = inject(NonNullableFormBuilder);
   protected readonly form = this.fb.group({
     code: ['', [Validators.required, Validators.pattern(HUB_CODE_PATTERN)]],
-    name: ['', [Validators.required, Validators.maxLength(200)]],
+    name: ['', [Validators.required, Validators.maxLength(120)]],
     countryCode: ['', Validators.required],
     admin1: ['', [Validators.required, Validators.maxLength(120)]],
     municipality: ['', [Validators.required, Validators.maxLength(120)]],
     address: ['', Validators.maxLength(300)],
     latitude: this.fb.control<number | null>(null, [Validators.min(-90), Validators.max(90)]),
     longitude: this.fb.control<number | null>(null, [Validators.min(-180), Validators.max(180)]),
-    phone: ['', Validators.maxLength(50)],
-    openingHours: ['', Validators.maxLength(300)],
+    phone: ['', [Validators.maxLength(40), Validators.pattern(PHONE_PATTERN)]],
+    openingHours: ['', Validators.maxLength(200)],
     services: this.fb.control<string[]>([]),
     openedOn: [''],
     status: this.fb.control<HubStatus>('active'),
@@ -123,9 +127,9 @@ export class HubFormComponent {
   }
 
   protected addService(event: MatChipInputEvent): void {
-    const value = event.value.trim();
+    const value = event.value.trim().slice(0, SERVICE_MAX_LENGTH);
     const services = this.form.controls.services;
-    if (value && !services.value.includes(value)) {
+    if (value && !services.value.includes(value) && services.value.length < MAX_SERVICES) {
       services.setValue([...services.value, value]);
       services.markAsDirty();
     }
@@ -171,7 +175,7 @@ export class HubFormComponent {
       params: { name: hub.name },
     };
     this.dialog
-      .open(ConfirmDialogComponent, { data, autoFocus: 'first-tabbable' })
+      .open(ConfirmDialogComponent, { data })
       .afterClosed()
       .pipe(
         filter((confirmed) => confirmed === true),

@@ -22,7 +22,7 @@ export interface ConfirmDialogData {
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button type="button" [mat-dialog-close]="false">{{ 'common.cancel' | transloco }}</button>
-      <button mat-flat-button type="button" [mat-dialog-close]="true" cdkFocusInitial>
+      <button mat-flat-button type="button" [mat-dialog-close]="true">
         {{ data.confirm | transloco: data.params }}
       </button>
     </mat-dialog-actions>

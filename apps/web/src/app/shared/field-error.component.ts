@@ -27,14 +27,18 @@ export class FieldErrorComponent {
     const custom = this.messages()[first];
     if (custom) return { key: custom, params: {} };
     const detail = errors[first];
+    // Errors reported by the API carry no limit to quote; they get a message without a number.
     switch (first) {
       case 'minlength':
       case 'maxlength':
-        return { key: `validation.${first}`, params: { n: detail?.requiredLength } };
+        return detail?.requiredLength != null
+          ? { key: `validation.${first}`, params: { n: detail.requiredLength } }
+          : { key: first === 'minlength' ? 'validation.tooShort' : 'validation.tooLong', params: {} };
       case 'min':
-        return { key: 'validation.min', params: { n: detail?.min } };
       case 'max':
-        return { key: 'validation.max', params: { n: detail?.max } };
+        return detail?.[first] != null
+          ? { key: `validation.${first}`, params: { n: detail[first] } }
+          : { key: 'validation.range', params: {} };
       default:
         return { key: ORDER.includes(first) ? `validation.${first}` : 'validation.invalid', params: {} };
     }

@@ -46,6 +46,7 @@ import { IconComponent } from '../shared/icon.component';
     .trigger {
       color: inherit;
       min-width: 0;
+      padding: 0 8px;
     }
     .trigger mih-icon {
       margin-right: 4px;

@@ -23,6 +23,7 @@ import { filter, map, skip } from 'rxjs';
 import { AuthService } from '../core/auth.service';
 import { IconComponent, type IconName } from '../shared/icon.component';
 import { LanguageMenuComponent } from './language-menu.component';
+import { provideFormFieldDefaults } from '../shared/form-field-defaults';
 
 interface NavLink {
   path: string;
@@ -52,6 +53,7 @@ const NAV_LINKS: NavLink[] = [
     IconComponent,
     LanguageMenuComponent,
   ],
+  providers: [provideFormFieldDefaults()],
   templateUrl: './shell.component.html',
   styleUrl: './shell.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -9,6 +9,7 @@ import { PASSWORD_MIN_LENGTH } from '@mih/contracts';
 import { applyServerErrors, errorMessageKey, toApiError } from '../core/api-error';
 import { FieldErrorComponent } from '../shared/field-error.component';
 import { UsersService } from './users.service';
+import { provideFormFieldDefaults } from '../shared/form-field-defaults';
 
 export interface ResetPasswordDialogData {
   userId: string;
@@ -19,6 +20,7 @@ export interface ResetPasswordDialogData {
 @Component({
   selector: 'mih-reset-password-dialog',
   imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslocoPipe, FieldErrorComponent],
+  providers: [provideFormFieldDefaults()],
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <h2 mat-dialog-title>{{ 'users.resetPassword.title' | transloco }}</h2>

@@ -130,6 +130,7 @@ export class UserFormComponent {
   private readonly role = toSignal(this.form.controls.role.valueChanges, { initialValue: this.form.controls.role.value });
   protected readonly showHubs = computed(() => this.role() !== 'admin');
   protected readonly showCountries = computed(() => this.role() === 'supervisor');
+  protected readonly hubsRequired = computed(() => HUB_ROLES.includes(this.role()));
 
   protected readonly user = signal<User | null>(null);
   protected readonly loading = signal(false);

@@ -58,7 +58,7 @@ export class UserListComponent {
 
   protected readonly filters = inject(NonNullableFormBuilder).group({
     role: '' as Role | '',
-    active: 'true' as 'true' | 'false' | '',
+    active: '' as 'true' | 'false' | '',
     q: '',
   });
 

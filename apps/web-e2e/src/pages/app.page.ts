@@ -1,0 +1,41 @@
+// Page objects: what a user sees and does, named in the user's words; specs read as the flow.
+import { expect, type Page } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'Demo-2026!';
+const SCREENSHOTS = `${__dirname}/../../../../.test-results/screenshots`;
+
+export class AppPage {
+  constructor(readonly page: Page) {}
+
+  async screenshot(name: string): Promise<void> {
+    await this.page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+  }
+
+  async signIn(email: string, password = DEMO_PASSWORD, labels = { email: 'Correo electrónico', password: 'Contraseña', submit: 'Iniciar sesión' }) {
+    await this.page.goto('/login');
+    await this.page.getByLabel(labels.email).fill(email);
+    await this.page.getByLabel(labels.password).fill(password);
+    await this.page.getByRole('button', { name: labels.submit }).click();
+    await expect(this.page).toHaveURL(/\/home$/);
+  }
+
+  async switchLanguage(current: string, target: 'Español' | 'English' | 'Français') {
+    await this.page.getByRole('button', { name: new RegExp(current) }).click();
+    await this.page.getByRole('menuitemradio', { name: target }).click();
+  }
+
+  async signOut(accountLabel: RegExp, signOutLabel: string) {
+    await this.page.getByRole('button', { name: accountLabel }).click();
+    await this.page.getByRole('menuitem', { name: signOutLabel }).click();
+    await expect(this.page).toHaveURL(/\/login/);
+  }
+
+  navLink(name: string) {
+    return this.page.getByRole('navigation').getByRole('link', { name });
+  }
+
+  async chooseOption(selectLabel: string, option: string | RegExp) {
+    await this.page.getByRole('combobox', { name: selectLabel }).click();
+    await this.page.getByRole('option', { name: option }).click();
+  }
+}
