@@ -6,3 +6,5 @@ export * from './lib/hubs';
 export * from './lib/users';
 export * from './lib/reference-lists';
 export * from './lib/audit';
+export * from './lib/persons';
+export * from './lib/visits';

@@ -38,7 +38,11 @@ export interface CreateHubRequest {
   openedOn?: string;
 }
 
-export type UpdateHubRequest = Partial<CreateHubRequest> & { version: number };
+/** Optional fields may be sent as null to clear them. */
+export type UpdateHubRequest = Partial<Omit<CreateHubRequest, NullableHubField>> & {
+  [K in NullableHubField]?: CreateHubRequest[K] | null;
+} & { version: number };
+type NullableHubField = 'address' | 'latitude' | 'longitude' | 'phone' | 'openingHours' | 'openedOn';
 
 export interface HubListQuery extends PageQuery {
   countryCode?: string;

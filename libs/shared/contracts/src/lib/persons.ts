@@ -1,0 +1,101 @@
+import type { AgeBand, Profile, Sex } from './enums';
+import type { PageQuery } from './pagination';
+
+export const CONSENT_PURPOSES = ['follow_up', 'referral', 'contact'] as const;
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+
+/** Identifying fields: stored only with consent, masked in answers unless revealed with a reason. */
+export const IDENTIFYING_FIELDS = ['givenName', 'familyName', 'dateOfBirth', 'documentNumber', 'phone'] as const;
+export type IdentifyingField = (typeof IDENTIFYING_FIELDS)[number];
+
+export interface Consent {
+  given: boolean;
+  purposes: ConsentPurpose[];
+  /** YYYY-MM-DD */
+  date: string;
+}
+
+export interface IdentifyingData {
+  givenName: string | null;
+  familyName: string | null;
+  dateOfBirth: string | null;
+  documentNumber: string | null;
+  phone: string | null;
+}
+
+export interface Person {
+  id: string;
+  /** Pseudonymous code shown in lists, reports and exports, e.g. `GT-TCU-000123`. */
+  code: string;
+  hubId: string;
+  sex: Sex;
+  nationality: string;
+  profile: Profile;
+  birthYear: number | null;
+  ageBand: AgeBand | null;
+  vulnerabilities: string[];
+  consent: Consent | null;
+  /** Masked (`J*** H***`) unless this answer comes from `POST /api/persons/:id/reveal`. */
+  identifying: IdentifyingData;
+  identifyingRevealed: boolean;
+  /** Set when this record was merged into another one. */
+  mergedIntoId: string | null;
+  createdBy: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CreatePersonRequest {
+  /** Client-generated UUID: sending the same create again answers the same record. */
+  id?: string;
+  hubId: string;
+  sex: Sex;
+  nationality: string;
+  profile: Profile;
+  birthYear?: number;
+  ageBand?: AgeBand;
+  vulnerabilities?: string[];
+  consent?: Consent;
+  givenName?: string;
+  familyName?: string;
+  dateOfBirth?: string;
+  documentNumber?: string;
+  phone?: string;
+}
+
+export interface UpdatePersonRequest {
+  version: number;
+  sex?: Sex;
+  nationality?: string;
+  profile?: Profile;
+  birthYear?: number | null;
+  ageBand?: AgeBand | null;
+  vulnerabilities?: string[];
+  consent?: Consent;
+  givenName?: string | null;
+  familyName?: string | null;
+  dateOfBirth?: string | null;
+  documentNumber?: string | null;
+  phone?: string | null;
+}
+
+export interface PersonListQuery extends PageQuery {
+  /** Name, code or document number; accents and small typos tolerated. */
+  q?: string;
+  hubId?: string;
+  profile?: Profile;
+  sex?: Sex;
+}
+
+export interface RevealPersonRequest {
+  /** Why the identifying data are needed; written to the audit trail. */
+  reason: string;
+}
+
+/** `POST /api/persons/:id/merge`: the duplicate's visits move to :id, the duplicate is closed. */
+export interface MergePersonsRequest {
+  duplicateId: string;
+  /** Version of the person kept (:id). */
+  version: number;
+}
