@@ -96,6 +96,24 @@ describe('auth', () => {
       expect((await login(staff.email.toUpperCase(), TEST_PASSWORD)).status).toBe(200);
     });
 
+    it('takes about as long for an unknown email as for a wrong password (both run argon2)', async () => {
+      const time = async (email: string) => {
+        const started = process.hrtime.bigint();
+        for (let i = 0; i < 3; i++) expect((await login(email, `wrong-${i}-password`)).status).toBe(401);
+        return Number(process.hrtime.bigint() - started);
+      };
+      try {
+        await time(staff.email); // warm-up
+        const wrongPassword = await time(staff.email);
+        const unknownEmail = await time(`nobody-${Date.now()}@nowhere.example`);
+        // Without the dummy hash an unknown email answers ~20x faster; allow wide noise on a busy machine.
+        expect(unknownEmail / wrongPassword).toBeGreaterThan(0.4);
+        expect(unknownEmail / wrongPassword).toBeLessThan(2.5);
+      } finally {
+        await t.sql('DELETE FROM login_throttles'); // six failures just locked the account
+      }
+    });
+
     it('answers a wrong password and an unknown email with the same 401 body and no cookie', async () => {
       const wrongPassword = await login(staff.email, 'Not-the-password-1');
       const unknownEmail = await login('nobody-here@auth.example', 'Not-the-password-1');
