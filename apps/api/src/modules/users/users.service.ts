@@ -226,7 +226,7 @@ export class UsersService {
 }
 
 /** Which hubs and countries a role carries: admins none, supervisors hubs and/or countries, others ≥1 hub. */
-function normaliseAssignment(role: Role, hubIds: string[], countryCodes: string[]) {
+export function normaliseAssignment(role: Role, hubIds: string[], countryCodes: string[]) {
   if (role === 'admin') return { hubIds: [] as string[], countryCodes: [] as string[] };
   if (role === 'supervisor') {
     if (hubIds.length === 0 && countryCodes.length === 0) {
