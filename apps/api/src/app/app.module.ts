@@ -8,8 +8,10 @@ import { AuditModule } from '../modules/audit/audit.module';
 import { AuthModule } from '../modules/auth/auth.module';
 import { HealthModule } from '../modules/health/health.module';
 import { HubsModule } from '../modules/hubs/hubs.module';
+import { PersonsModule } from '../modules/persons/persons.module';
 import { ReferenceListsModule } from '../modules/reference-lists/reference-lists.module';
 import { UsersModule } from '../modules/users/users.module';
+import { VisitsModule } from '../modules/visits/visits.module';
 
 @Module({
   imports: [
@@ -44,6 +46,8 @@ import { UsersModule } from '../modules/users/users.module';
     UsersModule,
     HubsModule,
     ReferenceListsModule,
+    PersonsModule,
+    VisitsModule,
   ],
 })
 export class AppModule {}

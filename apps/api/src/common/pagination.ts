@@ -22,8 +22,16 @@ interface KeysetOptions<E> {
   sortExpression: string;
   /** SQL expression of the unique tie-breaker, e.g. `hub.id`. */
   idExpression: string;
-  sortValue: (row: E) => string;
+  /**
+   * The row's sort value as the cursor carries it (dates as ISO strings). Leave it out when the sort
+   * expression is computed (a search score): the value is then selected as text alongside the row.
+   */
+  sortValue?: (row: E) => string;
   idValue: (row: E) => string;
+  /** Both keys run the same way: ASC (default) or DESC (newest first). */
+  direction?: 'ASC' | 'DESC';
+  /** SQL type the cursor's sort value is cast to, e.g. `timestamptz` or `real` (default: untyped). */
+  sortType?: 'timestamptz' | 'real' | 'text';
 }
 
 export async function paginate<E extends ObjectLiteral>(
@@ -32,21 +40,30 @@ export async function paginate<E extends ObjectLiteral>(
   options: KeysetOptions<E>,
 ): Promise<Page<E>> {
   const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+  const direction = options.direction ?? 'ASC';
   if (query.cursor) {
     const [sortValue, id] = decodeCursor(query.cursor);
-    qb.andWhere(`(${options.sortExpression}, ${options.idExpression}) > (:cursorSort, :cursorId)`, {
+    const cursorSort = options.sortType ? `CAST(:cursorSort AS ${options.sortType})` : ':cursorSort';
+    qb.andWhere(`(${options.sortExpression}, ${options.idExpression}) ${direction === 'ASC' ? '>' : '<'} (${cursorSort}, :cursorId)`, {
       cursorSort: sortValue,
       cursorId: id,
     });
   }
-  const rows = await qb
-    .orderBy(options.sortExpression, 'ASC')
-    .addOrderBy(options.idExpression, 'ASC')
-    .limit(limit + 1)
-    .getMany();
+  qb.orderBy(options.sortExpression, direction).addOrderBy(options.idExpression, direction).limit(limit + 1);
+  let rows: E[];
+  let sortValue = options.sortValue;
+  if (sortValue) {
+    rows = await qb.getMany();
+  } else {
+    // One row per entity (no to-many joins on paginated queries), so raw rows line up with entities.
+    const { entities, raw } = await qb.addSelect(`(${options.sortExpression})::text`, 'page_sort').getRawAndEntities();
+    const sortById = new Map(raw.map((r: { page_sort: string }, i: number) => [entities[i] && options.idValue(entities[i]), r.page_sort]));
+    rows = entities;
+    sortValue = (row) => sortById.get(options.idValue(row)) as string;
+  }
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
-  const nextCursor = rows.length > limit && last ? encodeCursor([options.sortValue(last), options.idValue(last)]) : null;
+  const nextCursor = rows.length > limit && last ? encodeCursor([sortValue(last), options.idValue(last)]) : null;
   return { items, nextCursor };
 }
 

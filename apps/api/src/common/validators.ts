@@ -4,17 +4,26 @@ import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/sw
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   ArrayUnique,
   IsArray,
   IsIn,
+  IsInt,
   IsISO31661Alpha2,
+  IsISO8601,
   IsNotEmpty,
   IsString,
   IsUUID,
   Matches,
   MaxLength,
+  Min,
+  ValidateBy,
   ValidateIf,
 } from 'class-validator';
+
+/** Digits, spaces and + ( ) - . / only, e.g. `+502 7776-1234`. */
+export const PHONE = /^[+0-9][0-9 ()./-]{2,39}$/;
+export const PHONE_MESSAGE = '$property must contain digits, spaces and + ( ) - . / only';
 
 const trim = Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
@@ -60,6 +69,14 @@ export const IsoDate = (options: ApiPropertyOptions = {}) =>
     ApiPropertyOptional({ type: String, format: 'date', example: '2026-01-31', nullable: true, ...options }),
     IsString(),
     Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: '$property must be a date YYYY-MM-DD' }),
+    // The pattern lets 2025-02-30 through; a date that does not round-trip does not exist.
+    ValidateBy({
+      name: 'isCalendarDate',
+      validator: {
+        validate: (value) => typeof value === 'string' && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().slice(0, 10) === value,
+        defaultMessage: (args) => `${args?.property} must be a date that exists`,
+      },
+    }),
   );
 
 /** Boolean query parameter: only the strings `true` and `false`. */
@@ -68,3 +85,76 @@ export const QueryBoolean = () =>
     ApiPropertyOptional({ type: Boolean }),
     Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)),
   );
+
+/** A list of reference-list codes (checked against the list by ReferenceListsService.assertCodes). */
+export const Codes = (options: { min?: number; max?: number } & ApiPropertyOptions = {}) => {
+  const { min = 0, max = 30, ...api } = options;
+  return applyDecorators(
+    ApiProperty({ type: [String], example: ['documents'], ...api }),
+    IsArray(),
+    ...(min > 0 ? [ArrayMinSize(min)] : []),
+    ArrayMaxSize(max),
+    ArrayUnique(),
+    IsString({ each: true }),
+    IsNotEmpty({ each: true }),
+    MaxLength(60, { each: true }),
+  );
+};
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A YYYY-MM-DD date that is not in the future. "Today" is taken a day wide, so a date that is today
+ * where the user is (west or east of UTC) is never refused.
+ */
+export const PastDate = (options: ApiPropertyOptions = {}) =>
+  applyDecorators(
+    IsoDate(options),
+    ValidateBy({
+      name: 'notInFuture',
+      validator: {
+        validate: (value) => typeof value === 'string' && value <= new Date(Date.now() + DAY_MS).toISOString().slice(0, 10) && value >= '1900-01-01',
+        defaultMessage: (args) => `${args?.property} must be a date between 1900-01-01 and today`,
+      },
+    }),
+  );
+
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** An ISO 8601 date-time with a time zone (Z or ±hh:mm), at most `maxFutureMs` after now; becomes a Date. */
+export const PastDateTime = (maxFutureMs: number, options: ApiPropertyOptions = {}) =>
+  applyDecorators(
+    ApiProperty({ type: String, format: 'date-time', example: '2026-01-31T15:04:00-06:00', ...options }),
+    IsString(),
+    Matches(DATE_TIME, { message: '$property must be an ISO 8601 date-time with a time zone, e.g. 2026-01-31T15:04:00-06:00' }),
+    IsISO8601({ strict: true }),
+    ValidateBy({
+      name: 'notInFuture',
+      validator: {
+        validate: (value) => {
+          const time = typeof value === 'string' ? Date.parse(value) : NaN;
+          return time >= Date.UTC(1990, 0, 1) && time <= Date.now() + maxFutureMs;
+        },
+        defaultMessage: (args) => `${args?.property} must not be in the future`,
+      },
+    }),
+  );
+
+/** A year of birth: 1900 to the current year. */
+export const BirthYear = () =>
+  applyDecorators(
+    ApiPropertyOptional({ type: Number, minimum: 1900, example: 1990, nullable: true }),
+    IsInt(),
+    Min(1900),
+    ValidateBy({
+      name: 'maxCurrentYear',
+      validator: {
+        validate: (value) => typeof value === 'number' && value <= new Date().getUTCFullYear(),
+        defaultMessage: (args) => `${args?.property} must not be later than the current year`,
+      },
+    }),
+  );
+
+/** An ISO 8601 date or date-time query parameter. */
+export const QueryDateTime = (description: string) =>
+  applyDecorators(ApiPropertyOptional({ type: String, format: 'date-time', description }), IsString(), IsISO8601({ strict: true }));

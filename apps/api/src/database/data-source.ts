@@ -3,15 +3,18 @@
 import 'pg'; // the driver TypeORM loads by name: imported so bundling lists it as a dependency
 import { DataSourceOptions } from 'typeorm';
 import { Initial1763900000000 } from './migrations/1763900000000-initial';
+import { PersonsVisits1764000000000 } from './migrations/1764000000000-persons-visits';
 import { AuditEventEntity } from '../modules/audit/audit-event.entity';
 import { HubEntity } from '../modules/hubs/hub.entity';
 import { UserEntity } from '../modules/users/user.entity';
 import { RefreshTokenEntity } from '../modules/auth/refresh-token.entity';
 import { LoginThrottleEntity } from '../modules/auth/login-throttle.entity';
 import { ReferenceItemEntity } from '../modules/reference-lists/reference-item.entity';
+import { PersonEntity } from '../modules/persons/person.entity';
+import { VisitEntity } from '../modules/visits/visit.entity';
 
-export const ENTITIES = [HubEntity, UserEntity, RefreshTokenEntity, LoginThrottleEntity, AuditEventEntity, ReferenceItemEntity];
-export const MIGRATIONS = [Initial1763900000000];
+export const ENTITIES = [HubEntity, UserEntity, RefreshTokenEntity, LoginThrottleEntity, AuditEventEntity, ReferenceItemEntity, PersonEntity, VisitEntity];
+export const MIGRATIONS = [Initial1763900000000, PersonsVisits1764000000000];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {

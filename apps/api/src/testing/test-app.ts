@@ -4,7 +4,18 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import type { CreateHubRequest, CreateUserRequest, Hub, LoginResponse, Role, User } from '@mih/contracts';
+import type {
+  CreateHubRequest,
+  CreatePersonRequest,
+  CreateUserRequest,
+  CreateVisitRequest,
+  Hub,
+  LoginResponse,
+  Person,
+  Role,
+  User,
+  Visit,
+} from '@mih/contracts';
 
 export const TEST_PASSWORD = 'Test-password-1';
 
@@ -37,6 +48,10 @@ export interface TestApp {
   newHub(overrides?: Partial<CreateHubRequest>): Promise<Hub>;
   /** Creates a user through the API (as admin) and signs it in. */
   newUser(role: Role, assignment?: { hubIds?: string[]; countryCodes?: string[] }): Promise<{ user: User; token: string }>;
+  /** Creates a person in the hub through the API (as admin unless a token is given): an anonymous-looking one by default. */
+  newPerson(hubId: string, overrides?: Partial<CreatePersonRequest>, token?: string): Promise<Person>;
+  /** Logs a visit in the hub through the API (as admin unless a token is given): anonymous, now, one topic by default. */
+  newVisit(hubId: string, overrides?: Partial<CreateVisitRequest>, token?: string): Promise<Visit>;
   close(): Promise<void>;
 }
 
@@ -133,6 +148,19 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       const response = await request<User>('POST', '/api/users', { token: adminToken, body });
       if (response.status !== 201) throw new Error(`newUser: ${response.status} ${JSON.stringify(response.body)}`);
       return { user: response.body, token: (await login(body.email)).accessToken };
+    },
+    async newPerson(hubId, overrides = {}, token = adminToken) {
+      const body: CreatePersonRequest = { hubId, sex: 'female', nationality: 'GT', profile: 'intending', birthYear: 1990, ...overrides };
+      const response = await request<Person>('POST', '/api/persons', { token, body });
+      if (response.status !== 201) throw new Error(`newPerson: ${response.status} ${JSON.stringify(response.body)}`);
+      return response.body;
+    },
+    async newVisit(hubId, overrides = {}, token = adminToken) {
+      const anonymous = overrides.personId ? {} : { sex: 'female', ageBand: '25-59', nationality: 'GT', profile: 'intending' } as const;
+      const body: CreateVisitRequest = { hubId, occurredAt: new Date().toISOString(), channel: 'in_person', topics: ['documents'], ...anonymous, ...overrides };
+      const response = await request<Visit>('POST', '/api/visits', { token, body });
+      if (response.status !== 201) throw new Error(`newVisit: ${response.status} ${JSON.stringify(response.body)}`);
+      return response.body;
     },
     async close() {
       await sqlClient.end();

@@ -1,6 +1,6 @@
 // HubScope: which hubs a caller may touch, as an in-memory check and as a SQL restriction.
 import { Brackets } from 'typeorm';
-import { HubScope } from './actor';
+import { applyRecordScope, HubScope, RECORD_PERMISSIONS } from './actor';
 
 const hubA = { id: 'hub-a', countryCode: 'GT' };
 const hubB = { id: 'hub-b', countryCode: 'GT' };
@@ -83,5 +83,49 @@ describe('HubScope.apply', () => {
 
   it('matches no rows for an empty scope (never an empty IN list)', () => {
     expect(appliedConditions(HubScope.forUser('counselor', [], []))).toEqual([['where', 'false', undefined]]);
+  });
+});
+
+describe('HubScope.applyToHubId', () => {
+  it('leaves the query untouched for an admin', () => {
+    const andWhere = jest.fn();
+    HubScope.forUser('admin', [], []).applyToHubId({ andWhere } as never, 'visit.hub_id');
+    expect(andWhere).not.toHaveBeenCalled();
+  });
+
+  it('resolves a supervisor’s countries through the hubs table, without a join', () => {
+    const andWhere = jest.fn();
+    HubScope.forUser('supervisor', ['hub-a'], ['GT']).applyToHubId({ andWhere } as never, 'visit.hub_id');
+    const calls: [string, unknown?][] = [];
+    const inner = { where: (sql: string) => (calls.push([sql]), inner), orWhere: (sql: string, params?: unknown) => (calls.push([sql, params]), inner) };
+    (andWhere.mock.calls[0][0] as Brackets).whereFactory(inner as never);
+    expect(calls).toEqual([
+      ['false'],
+      ['visit.hub_id IN (:...scopeHubIds)', { scopeHubIds: ['hub-a'] }],
+      ['visit.hub_id IN (SELECT scope_hub.id FROM hubs scope_hub WHERE scope_hub.country_code IN (:...scopeCountryCodes))', { scopeCountryCodes: ['GT'] }],
+    ]);
+  });
+});
+
+describe('applyRecordScope and RECORD_PERMISSIONS', () => {
+  const actor = (role: 'admin' | 'supervisor' | 'staff' | 'counselor') => ({ id: 'me', role, scope: HubScope.forUser(role, ['hub-a'], []) });
+  const conditions = (role: 'admin' | 'supervisor' | 'staff' | 'counselor') => {
+    const andWhere = jest.fn();
+    const qb = { andWhere } as never;
+    andWhere.mockReturnValue(qb);
+    applyRecordScope(actor(role), qb, { hubId: 'visit.hub_id', createdBy: 'visit.staff_id' });
+    return andWhere.mock.calls.filter(([condition]) => typeof condition === 'string');
+  };
+
+  it('limits counselors to the rows they created, on top of their hubs', () => {
+    expect(conditions('counselor')).toEqual([['visit.staff_id = :scopeActorId', { scopeActorId: 'me' }]]);
+    for (const role of ['admin', 'supervisor', 'staff'] as const) expect(conditions(role)).toEqual([]);
+  });
+
+  it('lets everyone but counselors write and reveal, and only admins and supervisors merge', () => {
+    const roles = ['admin', 'supervisor', 'staff', 'counselor'] as const;
+    expect(roles.map((role) => RECORD_PERMISSIONS.write({ role }))).toEqual([true, true, true, false]);
+    expect(roles.map((role) => RECORD_PERMISSIONS.reveal({ role }))).toEqual([true, true, true, false]);
+    expect(roles.map((role) => RECORD_PERMISSIONS.merge({ role }))).toEqual([true, true, false, false]);
   });
 });

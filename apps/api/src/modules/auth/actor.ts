@@ -38,7 +38,55 @@ export class HubScope {
       }),
     );
   }
+
+  /**
+   * Like apply(), for rows that carry only a hub id (persons, visits): the countries of a supervisor
+   * resolve through the hubs table, so lists keep using their (hub_id, …) indexes without a join.
+   */
+  applyToHubId<E extends ObjectLiteral>(qb: SelectQueryBuilder<E> | WhereExpressionBuilder, hubIdColumn: string) {
+    if (this.all) return qb;
+    return qb.andWhere(
+      new Brackets((inner) => {
+        inner.where('false');
+        if (this.hubIds.length > 0) inner.orWhere(`${hubIdColumn} IN (:...scopeHubIds)`, { scopeHubIds: this.hubIds });
+        if (this.countryCodes.length > 0) {
+          inner.orWhere(`${hubIdColumn} IN (SELECT scope_hub.id FROM hubs scope_hub WHERE scope_hub.country_code IN (:...scopeCountryCodes))`, {
+            scopeCountryCodes: this.countryCodes,
+          });
+        }
+      }),
+    );
+  }
 }
+
+/** The columns of a person or visit row that decide who may see it. */
+export interface RecordColumns {
+  /** e.g. `visit.hub_id` */
+  hubId: string;
+  /** The user who created the row, e.g. `person.created_by` or `visit.staff_id`. */
+  createdBy: string;
+}
+
+/**
+ * Persons and visits the caller may read (SPEC §3): admins all; supervisors the hubs of their scope;
+ * staff their own hubs; counselors only the rows they created, in their hubs. Every query on those
+ * tables goes through here.
+ */
+export function applyRecordScope<E extends ObjectLiteral>(actor: Pick<Actor, 'id' | 'role' | 'scope'>, qb: SelectQueryBuilder<E>, columns: RecordColumns) {
+  actor.scope.applyToHubId(qb, columns.hubId);
+  if (actor.role === 'counselor') qb.andWhere(`${columns.createdBy} = :scopeActorId`, { scopeActorId: actor.id });
+  return qb;
+}
+
+/** What a caller may do with the persons and visits they can see. */
+export const RECORD_PERMISSIONS = {
+  /** Create and update persons and visits (in their scope). */
+  write: (actor: Pick<Actor, 'role'>) => actor.role !== 'counselor',
+  /** See a person's identifying fields unmasked, giving a reason. */
+  reveal: (actor: Pick<Actor, 'role'>) => actor.role !== 'counselor',
+  /** Merge duplicate persons. */
+  merge: (actor: Pick<Actor, 'role'>) => actor.role === 'admin' || actor.role === 'supervisor',
+} as const;
 
 export interface Actor {
   id: string;

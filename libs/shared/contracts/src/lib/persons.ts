@@ -1,5 +1,6 @@
 import type { AgeBand, Profile, Sex } from './enums';
 import type { PageQuery } from './pagination';
+import type { Visit } from './visits';
 
 export const CONSENT_PURPOSES = ['follow_up', 'referral', 'contact'] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
@@ -46,6 +47,16 @@ export interface Person {
   updatedAt: string;
 }
 
+/**
+ * `GET /api/persons/:id`: the person (identifying fields masked) and the timeline of their visits the
+ * caller may see, newest first, at most PERSON_TIMELINE_LIMIT of them (older ones: `GET /api/visits?personId=`).
+ */
+export interface PersonDetail extends Person {
+  visits: Visit[];
+}
+
+export const PERSON_TIMELINE_LIMIT = 100;
+
 export interface CreatePersonRequest {
   /** Client-generated UUID: sending the same create again answers the same record. */
   id?: string;
@@ -64,6 +75,10 @@ export interface CreatePersonRequest {
   phone?: string;
 }
 
+/**
+ * Identifying fields sent as null are cleared. Withdrawing consent (`consent.given: false`) clears every
+ * identifying field; sending a value for one in the same request answers 400.
+ */
 export interface UpdatePersonRequest {
   version: number;
   sex?: Sex;
@@ -80,18 +95,26 @@ export interface UpdatePersonRequest {
   phone?: string | null;
 }
 
+/**
+ * Without `q`: newest first. With `q`: best match first (then id), still keyset-paginated; merged
+ * (closed) records are never listed.
+ */
 export interface PersonListQuery extends PageQuery {
-  /** Name, code or document number; accents and small typos tolerated. */
+  /** Name, code or document number; accents and small typos tolerated. At least PERSON_SEARCH_MIN_LENGTH characters. */
   q?: string;
   hubId?: string;
   profile?: Profile;
   sex?: Sex;
 }
 
+export const PERSON_SEARCH_MIN_LENGTH = 2;
+
 export interface RevealPersonRequest {
-  /** Why the identifying data are needed; written to the audit trail. */
+  /** Why the identifying data are needed; written to the audit trail. REVEAL_REASON_LENGTH.min..max characters. */
   reason: string;
 }
+
+export const REVEAL_REASON_LENGTH = { min: 5, max: 500 } as const;
 
 /** `POST /api/persons/:id/merge`: the duplicate's visits move to :id, the duplicate is closed. */
 export interface MergePersonsRequest {

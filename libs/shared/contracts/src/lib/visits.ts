@@ -44,6 +44,12 @@ export interface CreateVisitRequest {
   followUpOn?: string;
 }
 
+export const VISIT_NOTE_MAX_LENGTH = 2000;
+
+/**
+ * `followUpDone: true` marks the follow-up done (false reopens it). Moving `followUpOn` to another date
+ * reopens a done follow-up unless `followUpDone` is sent too.
+ */
 export interface UpdateVisitRequest {
   version: number;
   occurredAt?: string;

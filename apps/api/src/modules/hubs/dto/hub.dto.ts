@@ -3,10 +3,9 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { CreateHubRequest, HUB_STATUSES, HubListQuery, HubStatus, REGION_COUNTRY_CODES, UpdateHubRequest } from '@mih/contracts';
 import { PageQueryDto } from '../../../common/pagination';
-import { CountryCode, IsoDate, Nullable, OneOf, OptionalText, Present, Text } from '../../../common/validators';
+import { CountryCode, IsoDate, Nullable, OneOf, OptionalText, PHONE, Present, Text } from '../../../common/validators';
 
 const HUB_CODE = /^[A-Z0-9]{2,6}$/;
-const PHONE = /^[+0-9][0-9 ()./-]{2,39}$/;
 
 export class CreateHubDto implements CreateHubRequest {
   @ApiProperty({ example: 'TCU', description: '2-6 uppercase letters or digits, unique' })

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { HubsModule } from '../hubs/hubs.module';
+import { ReferenceListsModule } from '../reference-lists/reference-lists.module';
+import { PersonsController } from './persons.controller';
+import { PersonsService } from './persons.service';
+
+@Module({ imports: [HubsModule, ReferenceListsModule], controllers: [PersonsController], providers: [PersonsService], exports: [PersonsService] })
+export class PersonsModule {}

@@ -1,0 +1,269 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AgeBand, Page, Visit } from '@mih/contracts';
+import { ConflictException, ForbiddenActionException, NotFoundException, ValidationFailedException } from '../../common/api-exception';
+import { paginate } from '../../common/pagination';
+import { diff, updateWithVersion } from '../../common/versioned-update';
+import { Actor, applyRecordScope, RECORD_PERMISSIONS } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
+import { HubsService } from '../hubs/hubs.service';
+import { PersonEntity } from '../persons/person.entity';
+import { PersonsService } from '../persons/persons.service';
+import { CodeCheck, ReferenceListsService } from '../reference-lists/reference-lists.service';
+import { CreateVisitDto, UpdateVisitDto, VisitListQueryDto } from './dto/visit.dto';
+import { toVisit, VisitEntity } from './visit.entity';
+
+/** The columns a create stores from the request and the person (the rest are generated). */
+type VisitValues = Omit<VisitEntity, 'id' | 'person' | 'version' | 'createdAt' | 'updatedAt' | 'followUpDoneAt'>;
+
+class IdTaken extends Error {}
+
+@Injectable()
+export class VisitsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly hubs: HubsService,
+    private readonly persons: PersonsService,
+    private readonly referenceLists: ReferenceListsService,
+  ) {}
+
+  /** Newest first (occurred_at DESC, id DESC), keyset-paginated. */
+  async list(actor: Actor, query: VisitListQueryDto): Promise<Page<Visit>> {
+    const qb = this.scoped(actor);
+    if (query.from) qb.andWhere('visit.occurred_at >= :from', { from: query.from });
+    if (query.to) qb.andWhere('visit.occurred_at < :to', { to: query.to });
+    if (query.hubId) qb.andWhere('visit.hub_id = :hubId', { hubId: query.hubId });
+    if (query.channel) qb.andWhere('visit.channel = :channel', { channel: query.channel });
+    if (query.profile) qb.andWhere('visit.profile = :profile', { profile: query.profile });
+    if (query.topic) qb.andWhere('visit.topics @> ARRAY[CAST(:topic AS text)]', { topic: query.topic });
+    if (query.staffId) qb.andWhere('visit.staff_id = :staffId', { staffId: query.staffId });
+    if (query.personId) qb.andWhere('visit.person_id = :personId', { personId: query.personId });
+    if (query.followUpDue) {
+      qb.andWhere('visit.follow_up_on IS NOT NULL AND visit.follow_up_done_at IS NULL AND visit.follow_up_on <= current_date');
+    }
+    const page = await paginate(qb, query, {
+      sortExpression: 'visit.occurred_at',
+      idExpression: 'visit.id',
+      sortValue: (v) => v.occurredAt.toISOString(),
+      idValue: (v) => v.id,
+      direction: 'DESC',
+      sortType: 'timestamptz',
+    });
+    return { items: await this.represent(page.items), nextCursor: page.nextCursor };
+  }
+
+  async get(actor: Actor, id: string): Promise<Visit> {
+    const visit = await this.findInScope(actor, id);
+    await this.audit.record({ actor, action: 'read', entityType: 'visit', entityId: id, hubId: visit.hubId });
+    return (await this.represent([visit]))[0];
+  }
+
+  /**
+   * Logs a visit by the caller, or answers the one logged earlier with this client id (created: false).
+   * A visit linked to a person takes the person's sex, age band, nationality and profile unless sent.
+   */
+  async create(actor: Actor, dto: CreateVisitDto): Promise<{ visit: Visit; created: boolean }> {
+    if (!RECORD_PERMISSIONS.write(actor)) throw new ForbiddenActionException();
+    if (dto.id) {
+      const earlier = await this.replay(actor, dto.id, dto);
+      if (earlier) return { visit: earlier, created: false };
+    }
+    await this.assertHubInScope(actor, dto.hubId);
+    const person = dto.personId ? await this.linkablePerson(actor, dto.personId) : null;
+    await this.referenceLists.assertCodes(...codeChecks(dto));
+    const values = visitValues(actor, dto, person);
+    const id = dto.id ?? randomUUID();
+    try {
+      const visit = await this.dataSource.transaction(async (manager) => {
+        const inserted = await manager
+          .createQueryBuilder()
+          .insert()
+          .into(VisitEntity)
+          .values({ ...values, id })
+          .orIgnore()
+          .updateEntity(false)
+          .returning('version, created_at, updated_at')
+          .execute();
+        const [row] = inserted.raw as { version: number; created_at: Date; updated_at: Date }[];
+        if (!row) throw new IdTaken();
+        await this.audit.record({ actor, action: 'create', entityType: 'visit', entityId: id, hubId: dto.hubId, details: { personId: values.personId } }, manager);
+        return Object.assign(new VisitEntity(), values, { id, followUpDoneAt: null, version: row.version, createdAt: row.created_at, updatedAt: row.updated_at });
+      });
+      return { visit: toVisit(visit, person?.code ?? null), created: true };
+    } catch (error) {
+      if (!(error instanceof IdTaken)) throw error;
+      const earlier = await this.replay(actor, id, dto); // a concurrent create with the same id won
+      if (earlier) return { visit: earlier, created: false };
+      throw error;
+    }
+  }
+
+  /** Versioned update; `followUpDone` stamps or clears follow_up_done_at. */
+  async update(actor: Actor, id: string, dto: UpdateVisitDto): Promise<Visit> {
+    const before = await this.findInScope(actor, id);
+    if (!RECORD_PERMISSIONS.write(actor)) throw new ForbiddenActionException();
+    await this.referenceLists.assertCodes(...codeChecks(dto));
+    const { version, followUpDone, ...fields } = dto;
+    const changes: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(fields)) if (value !== undefined) changes[key] = value;
+    if (dto.occurredAt) changes['occurredAt'] = new Date(dto.occurredAt);
+    if (followUpDone === true) changes['followUpDoneAt'] = before.followUpDoneAt ?? new Date();
+    if (followUpDone === false) changes['followUpDoneAt'] = null;
+    // A follow-up moved to another date is open again, unless the request says otherwise.
+    if (followUpDone === undefined && dto.followUpOn !== undefined && dto.followUpOn !== before.followUpOn) changes['followUpDoneAt'] = null;
+
+    return this.dataSource.transaction(async (manager) => {
+      await updateWithVersion(manager, VisitEntity, 'Visit', id, version, changes);
+      const after = await manager.findOneByOrFail(VisitEntity, { id });
+      const changed = diff(auditView(before), auditView(after));
+      const noteChanged = 'note' in changed;
+      delete changed['note']; // free text can hold personal data: named, never copied
+      const details = { changes: changed, noteChanged };
+      await this.audit.record({ actor, action: 'update', entityType: 'visit', entityId: id, hubId: before.hubId, details }, manager);
+      return (await this.represent([after], manager))[0];
+    });
+  }
+
+  /** The visit, or 404 when it does not exist or the caller may not see it. */
+  async findInScope(actor: Actor, id: string): Promise<VisitEntity> {
+    const visit = await this.scoped(actor).andWhere('visit.id = :id', { id }).getOne();
+    if (!visit) throw new NotFoundException('Visit');
+    return visit;
+  }
+
+  private scoped(actor: Actor) {
+    const qb = this.dataSource.getRepository(VisitEntity).createQueryBuilder('visit');
+    return applyRecordScope(actor, qb, { hubId: 'visit.hub_id', createdBy: 'visit.staff_id' });
+  }
+
+  /**
+   * The API representation, with the codes of the persons looked up for the page only (a join would
+   * run for every row a list sorts, not just the ones it answers).
+   */
+  private async represent(visits: VisitEntity[], manager: EntityManager = this.dataSource.manager): Promise<Visit[]> {
+    const personIds = [...new Set(visits.map((v) => v.personId).filter((id): id is string => id !== null))];
+    const rows: { id: string; code: string }[] = personIds.length > 0 ? await manager.query('SELECT id, code FROM persons WHERE id = ANY($1)', [personIds]) : [];
+    const codes = new Map(rows.map((row) => [row.id, row.code]));
+    return visits.map((v) => toVisit(v, v.personId ? (codes.get(v.personId) ?? null) : null));
+  }
+
+  /** 404 unless the hub is in the caller's scope; no query when it is one of the caller's own hubs. */
+  private async assertHubInScope(actor: Actor, hubId: string): Promise<void> {
+    if (actor.scope.hubIds.includes(hubId)) return;
+    await this.hubs.findInScope(actor, hubId);
+  }
+
+  private async linkablePerson(actor: Actor, personId: string): Promise<PersonEntity> {
+    const person = await this.persons.findInScope(actor, personId);
+    if (person.mergedIntoId) {
+      throw ValidationFailedException.forField('personId', 'notMerged', 'personId names a person merged into another record; link the visit to that one');
+    }
+    return person;
+  }
+
+  /**
+   * The visit stored earlier under this client id, when the request matches it; 409 when it differs or
+   * belongs to a record the caller cannot see; null when the id is new.
+   */
+  private async replay(actor: Actor, id: string, dto: CreateVisitDto): Promise<Visit | null> {
+    const existing = await this.scoped(actor).andWhere('visit.id = :id', { id }).getOne();
+    if (existing && sameRequest(existing, dto)) return (await this.represent([existing]))[0];
+    if (existing || (await this.dataSource.manager.existsBy(VisitEntity, { id }))) {
+      throw new ConflictException('A record with this id exists with other content', 'id');
+    }
+    return null;
+  }
+}
+
+function codeChecks(dto: { topics?: string[]; needs?: string[]; vulnerabilities?: string[] }): CodeCheck[] {
+  return [
+    { list: 'topics', codes: dto.topics, field: 'topics' },
+    { list: 'needCategories', codes: dto.needs, field: 'needs' },
+    { list: 'vulnerabilities', codes: dto.vulnerabilities, field: 'vulnerabilities' },
+  ];
+}
+
+/** The row a create stores: the request, the caller as staff, and the person's demographics when left out. */
+function visitValues(actor: Actor, dto: CreateVisitDto, person: PersonEntity | null): VisitValues {
+  const occurredAt = new Date(dto.occurredAt);
+  const ageBand = dto.ageBand ?? (person ? ageBandOf(person, occurredAt) : null);
+  if (!ageBand) {
+    throw ValidationFailedException.forField('ageBand', 'isDefined', 'ageBand is required: the person has no year of birth or age band');
+  }
+  return {
+    hubId: dto.hubId,
+    occurredAt,
+    staffId: actor.id,
+    channel: dto.channel,
+    personId: person?.id ?? null,
+    // Without a person these are required by the DTO; with one they default to the person's.
+    sex: dto.sex ?? (person as PersonEntity).sex,
+    ageBand,
+    nationality: dto.nationality ?? (person as PersonEntity).nationality,
+    profile: dto.profile ?? (person as PersonEntity).profile,
+    topics: dto.topics,
+    needs: dto.needs ?? [],
+    vulnerabilities: dto.vulnerabilities ?? [],
+    note: dto.note ?? null,
+    followUpOn: dto.followUpOn ?? null,
+  };
+}
+
+/** The person's age band on the day of the visit: from the date or year of birth, else as recorded. */
+export function ageBandOf(person: Pick<PersonEntity, 'dateOfBirth' | 'birthYear' | 'ageBand'>, on: Date): AgeBand | null {
+  let age: number | null = null;
+  if (person.dateOfBirth) {
+    const [year, month, day] = person.dateOfBirth.split('-').map(Number);
+    const hadBirthday = on.getUTCMonth() + 1 > month || (on.getUTCMonth() + 1 === month && on.getUTCDate() >= day);
+    age = on.getUTCFullYear() - year - (hadBirthday ? 0 : 1);
+  } else if (person.birthYear !== null) {
+    age = on.getUTCFullYear() - person.birthYear;
+  }
+  if (age === null) return person.ageBand;
+  if (age < 12) return '0-11';
+  if (age < 18) return '12-17';
+  if (age < 25) return '18-24';
+  if (age < 60) return '25-59';
+  return '60+';
+}
+
+/**
+ * Does a create request match the visit stored under its id? Every field the client sends counts (left
+ * out ones as their default), except the demographics a linked visit took from the person.
+ */
+function sameRequest(existing: VisitEntity, dto: CreateVisitDto): boolean {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const linked = existing.personId !== null;
+  return (
+    existing.hubId === dto.hubId &&
+    existing.occurredAt.getTime() === new Date(dto.occurredAt).getTime() &&
+    existing.channel === dto.channel &&
+    existing.personId === (dto.personId ?? null) &&
+    (dto.sex === undefined ? linked : existing.sex === dto.sex) &&
+    (dto.ageBand === undefined ? linked : existing.ageBand === dto.ageBand) &&
+    (dto.nationality === undefined ? linked : existing.nationality === dto.nationality) &&
+    (dto.profile === undefined ? linked : existing.profile === dto.profile) &&
+    same(existing.topics, dto.topics) &&
+    same(existing.needs, dto.needs ?? []) &&
+    same(existing.vulnerabilities, dto.vulnerabilities ?? []) &&
+    existing.note === (dto.note ?? null) &&
+    existing.followUpOn === (dto.followUpOn ?? null)
+  );
+}
+
+/** The fields a PATCH may change, as the audit trail shows them. */
+function auditView(v: VisitEntity) {
+  return {
+    occurredAt: v.occurredAt.toISOString(),
+    channel: v.channel,
+    topics: v.topics,
+    needs: v.needs,
+    vulnerabilities: v.vulnerabilities,
+    note: v.note,
+    followUpOn: v.followUpOn,
+    followUpDoneAt: v.followUpDoneAt?.toISOString() ?? null,
+  };
+}
