@@ -1,6 +1,7 @@
 import type { Routes } from '@angular/router';
 import { authGuard, guestGuard } from './core/auth.guard';
 import { roleGuard } from './core/role.guard';
+import { CASE_ROLES } from './core/roles';
 
 export const appRoutes: Routes = [
   {
@@ -19,6 +20,22 @@ export const appRoutes: Routes = [
         path: 'home',
         title: 'nav.home',
         loadComponent: () => import('./home/home.component').then((m) => m.HomeComponent),
+      },
+      {
+        path: 'visits',
+        canMatch: [roleGuard(...CASE_ROLES)],
+        loadChildren: () => import('./visits/visits.routes').then((m) => m.visitsRoutes),
+      },
+      {
+        path: 'follow-ups',
+        title: 'followUps.title',
+        canMatch: [roleGuard(...CASE_ROLES)],
+        loadComponent: () => import('./visits/follow-up-list.component').then((m) => m.FollowUpListComponent),
+      },
+      {
+        path: 'persons',
+        canMatch: [roleGuard(...CASE_ROLES)],
+        loadChildren: () => import('./persons/persons.routes').then((m) => m.personsRoutes),
       },
       {
         path: 'admin/hubs',

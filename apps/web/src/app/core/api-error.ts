@@ -86,6 +86,8 @@ const CONSTRAINT_TO_ERROR: Record<string, string> = {
   max: 'max',
   isLatitude: 'range',
   isLongitude: 'range',
+  notInFuture: 'future',
+  requiresConsent: 'consent',
 };
 
 /**
@@ -95,7 +97,8 @@ const CONSTRAINT_TO_ERROR: Record<string, string> = {
 export function applyServerErrors(form: FormGroup, error: ApiError): boolean {
   let applied = false;
   for (const fieldError of error.errors ?? []) {
-    const control: AbstractControl | null = form.get(fieldError.field.split('.')[0]);
+    // A nested field (`consent.purposes`) goes to its own control when the form has one, else to its group.
+    const control: AbstractControl | null = form.get(fieldError.field) ?? form.get(fieldError.field.split('.')[0]);
     if (!control) continue;
     const key =
       error.code === ERROR_CODES.conflict

@@ -1,9 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { Hub } from '@mih/contracts';
 import { errorMessageKey, toApiError } from '../core/api-error';
 import { AuthService } from '../core/auth.service';
+import { CASE_ROLES } from '../core/roles';
 import { CountryNamePipe } from '../i18n/country-name.pipe';
 import { LanguageService } from '../i18n/language.service';
 import { LocalDatePipe, LocalNumberPipe } from '../i18n/local-date.pipe';
@@ -12,7 +16,17 @@ import { HubsService } from '../hubs/hubs.service';
 
 @Component({
   selector: 'mih-home',
-  imports: [MatProgressBarModule, TranslocoPipe, CountryNamePipe, LocalDatePipe, LocalNumberPipe, IconComponent],
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatProgressBarModule,
+    MatTooltipModule,
+    TranslocoPipe,
+    CountryNamePipe,
+    LocalDatePipe,
+    LocalNumberPipe,
+    IconComponent,
+  ],
   templateUrl: './home.component.html',
   styleUrl: './home.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -21,6 +35,11 @@ export class HomeComponent {
   private readonly auth = inject(AuthService);
   protected readonly lang = inject(LanguageService).lang;
   protected readonly user = this.auth.user;
+  /** Staff, supervisors and admins log visits: the page leads with "New visit" (Alt+N anywhere). */
+  protected readonly logsVisits = computed(() => {
+    const role = this.auth.role();
+    return role !== null && CASE_ROLES.includes(role);
+  });
   protected readonly firstName = computed(() => this.user()?.displayName.split(/\s+/)[0] ?? '');
 
   protected readonly hubs = signal<Hub[]>([]);

@@ -3,6 +3,8 @@ import { BreakpointObserver } from '@angular/cdk/layout';
 import {
   ChangeDetectionStrategy,
   Component,
+  DOCUMENT,
+  DestroyRef,
   ElementRef,
   Injector,
   afterNextRender,
@@ -21,6 +23,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import type { Role } from '@mih/contracts';
 import { filter, map, skip } from 'rxjs';
 import { AuthService } from '../core/auth.service';
+import { CASE_ROLES } from '../core/roles';
 import { IconComponent, type IconName } from '../shared/icon.component';
 import { LanguageMenuComponent } from './language-menu.component';
 import { provideFormFieldDefaults } from '../shared/form-field-defaults';
@@ -30,10 +33,18 @@ interface NavLink {
   label: string;
   icon: IconName;
   roles?: Role[];
+  /** Active only on this very path (the visits list is not active on /visits/new). */
+  exact?: boolean;
+  /** Keyboard shortcut, announced to assistive technology. */
+  shortcut?: string;
 }
 
 const NAV_LINKS: NavLink[] = [
   { path: '/home', label: 'nav.home', icon: 'home' },
+  { path: '/visits/new', label: 'nav.newVisit', icon: 'addCircle', roles: [...CASE_ROLES], shortcut: 'Alt+N' },
+  { path: '/visits', label: 'nav.visits', icon: 'list', roles: [...CASE_ROLES], exact: true },
+  { path: '/follow-ups', label: 'nav.followUps', icon: 'followUp', roles: [...CASE_ROLES] },
+  { path: '/persons', label: 'nav.persons', icon: 'badge', roles: [...CASE_ROLES] },
   { path: '/admin/hubs', label: 'nav.hubs', icon: 'hub', roles: ['admin'] },
   { path: '/admin/users', label: 'nav.users', icon: 'users', roles: ['admin'] },
 ];
@@ -77,6 +88,8 @@ export class ShellComponent {
   });
 
   constructor() {
+    this.listenForNewVisitShortcut();
+
     // After each in-app navigation, move focus to the new page's heading so screen readers announce it.
     inject(Router)
       .events.pipe(
@@ -88,6 +101,24 @@ export class ShellComponent {
         if (this.handset()) void this.sidenav().close();
         afterNextRender(() => this.focusHeading(), { injector: this.injector });
       });
+  }
+
+  /** Alt+N opens "New visit" from anywhere, for the roles that log visits. */
+  private listenForNewVisitShortcut(): void {
+    const document = inject(DOCUMENT);
+    const router = inject(Router);
+    // A plain listener: with zoneless change detection, keystrokes elsewhere cost no render.
+    const onKeydown = (event: KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || event.repeat) return;
+      // `code` also matches on layouts where Alt+N types a character (macOS).
+      if (event.code !== 'KeyN' && event.key.toLowerCase() !== 'n') return;
+      const role = this.auth.role();
+      if (role === null || !CASE_ROLES.includes(role)) return;
+      event.preventDefault();
+      void router.navigateByUrl('/visits/new');
+    };
+    document.addEventListener('keydown', onKeydown);
+    inject(DestroyRef).onDestroy(() => document.removeEventListener('keydown', onKeydown));
   }
 
   protected skipToMain(event: Event): void {

@@ -1,0 +1,7 @@
+import type { Role } from '@mih/contracts';
+
+/** Roles that log visits and keep person records; counselors work with community activities instead. */
+export const CASE_ROLES: readonly Role[] = ['admin', 'supervisor', 'staff'];
+
+/** Roles that may merge duplicate person records of their scope. */
+export const MERGE_ROLES: readonly Role[] = ['admin', 'supervisor'];

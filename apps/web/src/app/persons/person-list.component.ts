@@ -1,0 +1,167 @@
+// Persons of my scope (/persons): search by name, code or document number (typos tolerated), filters.
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { MatTableModule } from '@angular/material/table';
+import { Router, RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import {
+  type Hub,
+  type Page,
+  type Person,
+  type PersonListQuery,
+  PERSON_SEARCH_MIN_LENGTH,
+  type Profile,
+  type Sex,
+} from '@mih/contracts';
+import {
+  EMPTY,
+  type MonoTypeOperatorFunction,
+  catchError,
+  debounceTime,
+  distinctUntilChanged,
+  filter,
+  map,
+  of,
+  startWith,
+  switchMap,
+  tap,
+} from 'rxjs';
+import { errorMessageKey, toApiError } from '../core/api-error';
+import { HubsService } from '../hubs/hubs.service';
+import { CountryNamePipe } from '../i18n/country-name.pipe';
+import { LanguageService } from '../i18n/language.service';
+import { ReferenceLabelPipe } from '../reference-lists/reference-label.pipe';
+import { ReferenceListsService } from '../reference-lists/reference-lists.service';
+import { IconComponent } from '../shared/icon.component';
+import { PersonCreateDialogComponent } from './person-create-dialog.component';
+import { ageBandOf, personName } from './person-format';
+import { PersonsService } from './persons.service';
+
+const PAGE_SIZE = 50;
+
+@Component({
+  selector: 'mih-person-list',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatTableModule,
+    MatProgressBarModule,
+    TranslocoPipe,
+    CountryNamePipe,
+    ReferenceLabelPipe,
+    IconComponent,
+  ],
+  templateUrl: './person-list.component.html',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class PersonListComponent {
+  private readonly persons = inject(PersonsService);
+  private readonly router = inject(Router);
+  private readonly dialog = inject(MatDialog);
+  protected readonly lang = inject(LanguageService).lang;
+  protected readonly lists = inject(ReferenceListsService).lists;
+
+  protected readonly columns = ['code', 'sex', 'age', 'nationality', 'profile', 'hub'];
+  protected readonly filters = inject(NonNullableFormBuilder).group({
+    q: '',
+    hubId: '',
+    profile: '' as Profile | '',
+    sex: '' as Sex | '',
+  });
+
+  protected readonly items = signal<Person[]>([]);
+  protected readonly nextCursor = signal<string | null>(null);
+  protected readonly loading = signal(true);
+  protected readonly errorKey = signal<string | null>(null);
+
+  protected readonly hubs = toSignal(
+    inject(HubsService)
+      .listAll()
+      .pipe(catchError(() => of([] as Hub[]))),
+    { initialValue: [] as Hub[] },
+  );
+  protected readonly hubNames = computed(() => new Map(this.hubs().map((hub) => [hub.id, hub.name])));
+
+  constructor() {
+    this.filters.valueChanges
+      .pipe(
+        debounceTime(250),
+        startWith(null),
+        map(() => this.query()),
+        // One letter is not a search: wait for the second.
+        filter((query) => query.q === undefined || query.q.length >= PERSON_SEARCH_MIN_LENGTH),
+        distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
+        tap(() => this.loading.set(true)),
+        switchMap((query) => this.persons.list({ ...query, limit: PAGE_SIZE }).pipe(this.handleErrors())),
+        takeUntilDestroyed(),
+      )
+      .subscribe((page) => {
+        this.items.set(page.items);
+        this.nextCursor.set(page.nextCursor);
+      });
+  }
+
+  protected nameOf(person: Person): string {
+    return personName(person);
+  }
+
+  protected ageBand(person: Person): string | null {
+    return ageBandOf(person);
+  }
+
+  protected loadMore(): void {
+    const cursor = this.nextCursor();
+    if (!cursor || this.loading()) return;
+    this.loading.set(true);
+    this.persons
+      .list({ ...this.query(), limit: PAGE_SIZE, cursor })
+      .pipe(this.handleErrors())
+      .subscribe((page) => {
+        this.items.update((items) => [...items, ...page.items]);
+        this.nextCursor.set(page.nextCursor);
+      });
+  }
+
+  protected open(person: Person): void {
+    void this.router.navigate(['/persons', person.id]);
+  }
+
+  protected create(): void {
+    this.dialog
+      .open(PersonCreateDialogComponent, { width: '640px', maxWidth: 'calc(100vw - 24px)', autoFocus: 'first-tabbable' })
+      .afterClosed()
+      .pipe(filter((person): person is Person => !!person))
+      .subscribe((person) => this.open(person));
+  }
+
+  private query(): PersonListQuery {
+    const { q, hubId, profile, sex } = this.filters.getRawValue();
+    return { q: q.trim() || undefined, hubId: hubId || undefined, profile: profile || undefined, sex: sex || undefined };
+  }
+
+  private handleErrors(): MonoTypeOperatorFunction<Page<Person>> {
+    return (source) =>
+      source.pipe(
+        tap(() => {
+          this.errorKey.set(null);
+          this.loading.set(false);
+        }),
+        catchError((err: unknown) => {
+          this.errorKey.set(errorMessageKey(toApiError(err)));
+          this.loading.set(false);
+          return EMPTY;
+        }),
+      );
+  }
+}
