@@ -1,5 +1,6 @@
 // Verifies the bearer token and builds the request's Actor (role and hub scope) from the database.
 import { Injectable } from '@nestjs/common';
+import { createSecretKey } from 'node:crypto';
 import { ConfigService } from '@nestjs/config';
 import { PassportStrategy } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
@@ -19,7 +20,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.get('JWT_SECRET', { infer: true }),
+      // A KeyObject, not a string: jsonwebtoken otherwise tries the string as a PEM key on every request.
+      secretOrKey: createSecretKey(Buffer.from(config.get('JWT_SECRET', { infer: true }))),
       algorithms: ['HS256'],
       passReqToCallback: true,
     });
