@@ -21,7 +21,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       // A KeyObject, not a string: jsonwebtoken otherwise tries the string as a PEM key on every request.
-      secretOrKey: createSecretKey(Buffer.from(config.get('JWT_SECRET', { infer: true }))),
+      // (jsonwebtoken 9 accepts KeyObjects; @types/passport-jwt only lists string | Buffer.)
+      secretOrKey: createSecretKey(Buffer.from(config.get('JWT_SECRET', { infer: true }))) as unknown as string,
       algorithms: ['HS256'],
       passReqToCallback: true,
     });
