@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -9,19 +9,14 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { type Hub, type HubListQuery, type HubStatus, HUB_STATUSES, type Page, REGION_COUNTRY_CODES } from '@mih/contracts';
+import { type Hub, type HubListQuery, type HubStatus, HUB_STATUSES, REGION_COUNTRY_CODES } from '@mih/contracts';
 import {
-  EMPTY,
-  type MonoTypeOperatorFunction,
   catchError,
   debounceTime,
-  distinctUntilChanged,
   map,
   startWith,
-  switchMap,
-  tap,
 } from 'rxjs';
-import { errorMessageKey, toApiError } from '../core/api-error';
+import { PagedList } from '../core/paged-list';
 import { CountryNamePipe, countryName } from '../i18n/country-name.pipe';
 import { LanguageService } from '../i18n/language.service';
 import { LocalDatePipe } from '../i18n/local-date.pipe';
@@ -67,39 +62,24 @@ export class HubListComponent {
     q: '',
   });
 
-  protected readonly items = signal<Hub[]>([]);
-  protected readonly nextCursor = signal<string | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly errorKey = signal<string | null>(null);
+  private readonly list = new PagedList<Hub, HubListQuery>((query) => this.hubs.list(query), PAGE_SIZE);
+  protected readonly items = this.list.items;
+  protected readonly nextCursor = this.list.nextCursor;
+  protected readonly loading = this.list.loading;
+  protected readonly errorKey = this.list.errorKey;
 
   constructor() {
-    this.filters.valueChanges
-      .pipe(
+    this.list.follow(
+      this.filters.valueChanges.pipe(
         debounceTime(250),
         startWith(null),
         map(() => this.query()),
-        distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
-        tap(() => this.loading.set(true)),
-        switchMap((query) => this.hubs.list({ ...query, limit: PAGE_SIZE }).pipe(this.handleErrors())),
-        takeUntilDestroyed(),
-      )
-      .subscribe((page) => {
-        this.items.set(page.items);
-        this.nextCursor.set(page.nextCursor);
-      });
+      ),
+    );
   }
 
   protected loadMore(): void {
-    const cursor = this.nextCursor();
-    if (!cursor || this.loading()) return;
-    this.loading.set(true);
-    this.hubs
-      .list({ ...this.query(), limit: PAGE_SIZE, cursor })
-      .pipe(this.handleErrors())
-      .subscribe((page) => {
-        this.items.update((items) => [...items, ...page.items]);
-        this.nextCursor.set(page.nextCursor);
-      });
+    this.list.loadMore();
   }
 
   protected open(hub: Hub): void {
@@ -109,21 +89,5 @@ export class HubListComponent {
   private query(): HubListQuery {
     const { countryCode, status, q } = this.filters.getRawValue();
     return { countryCode: countryCode || undefined, status: status || undefined, q: q.trim() || undefined };
-  }
-
-  /** Shows a failed load as a message instead of a page, and keeps the filters working. */
-  private handleErrors(): MonoTypeOperatorFunction<Page<Hub>> {
-    return (source) =>
-      source.pipe(
-        tap(() => {
-          this.errorKey.set(null);
-          this.loading.set(false);
-        }),
-        catchError((err: unknown) => {
-          this.errorKey.set(errorMessageKey(toApiError(err)));
-          this.loading.set(false);
-          return EMPTY;
-        }),
-      );
   }
 }

@@ -1,6 +1,6 @@
 // Persons of my scope (/persons): search by name, code or document number (typos tolerated), filters.
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -13,7 +13,6 @@ import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import {
   type Hub,
-  type Page,
   type Person,
   type PersonListQuery,
   PERSON_SEARCH_MIN_LENGTH,
@@ -21,19 +20,14 @@ import {
   type Sex,
 } from '@mih/contracts';
 import {
-  EMPTY,
-  type MonoTypeOperatorFunction,
   catchError,
   debounceTime,
-  distinctUntilChanged,
   filter,
   map,
   of,
   startWith,
-  switchMap,
-  tap,
 } from 'rxjs';
-import { errorMessageKey, toApiError } from '../core/api-error';
+import { PagedList } from '../core/paged-list';
 import { HubsService } from '../hubs/hubs.service';
 import { CountryNamePipe } from '../i18n/country-name.pipe';
 import { LanguageService } from '../i18n/language.service';
@@ -80,10 +74,11 @@ export class PersonListComponent {
     sex: '' as Sex | '',
   });
 
-  protected readonly items = signal<Person[]>([]);
-  protected readonly nextCursor = signal<string | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly errorKey = signal<string | null>(null);
+  private readonly list = new PagedList<Person, PersonListQuery>((query) => this.persons.list(query), PAGE_SIZE);
+  protected readonly items = this.list.items;
+  protected readonly nextCursor = this.list.nextCursor;
+  protected readonly loading = this.list.loading;
+  protected readonly errorKey = this.list.errorKey;
 
   protected readonly hubs = toSignal(
     inject(HubsService)
@@ -94,22 +89,15 @@ export class PersonListComponent {
   protected readonly hubNames = computed(() => new Map(this.hubs().map((hub) => [hub.id, hub.name])));
 
   constructor() {
-    this.filters.valueChanges
-      .pipe(
+    this.list.follow(
+      this.filters.valueChanges.pipe(
         debounceTime(250),
         startWith(null),
         map(() => this.query()),
         // One letter is not a search: wait for the second.
         filter((query) => query.q === undefined || query.q.length >= PERSON_SEARCH_MIN_LENGTH),
-        distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
-        tap(() => this.loading.set(true)),
-        switchMap((query) => this.persons.list({ ...query, limit: PAGE_SIZE }).pipe(this.handleErrors())),
-        takeUntilDestroyed(),
-      )
-      .subscribe((page) => {
-        this.items.set(page.items);
-        this.nextCursor.set(page.nextCursor);
-      });
+      ),
+    );
   }
 
   protected nameOf(person: Person): string {
@@ -121,16 +109,7 @@ export class PersonListComponent {
   }
 
   protected loadMore(): void {
-    const cursor = this.nextCursor();
-    if (!cursor || this.loading()) return;
-    this.loading.set(true);
-    this.persons
-      .list({ ...this.query(), limit: PAGE_SIZE, cursor })
-      .pipe(this.handleErrors())
-      .subscribe((page) => {
-        this.items.update((items) => [...items, ...page.items]);
-        this.nextCursor.set(page.nextCursor);
-      });
+    this.list.loadMore();
   }
 
   protected open(person: Person): void {
@@ -148,20 +127,5 @@ export class PersonListComponent {
   private query(): PersonListQuery {
     const { q, hubId, profile, sex } = this.filters.getRawValue();
     return { q: q.trim() || undefined, hubId: hubId || undefined, profile: profile || undefined, sex: sex || undefined };
-  }
-
-  private handleErrors(): MonoTypeOperatorFunction<Page<Person>> {
-    return (source) =>
-      source.pipe(
-        tap(() => {
-          this.errorKey.set(null);
-          this.loading.set(false);
-        }),
-        catchError((err: unknown) => {
-          this.errorKey.set(errorMessageKey(toApiError(err)));
-          this.loading.set(false);
-          return EMPTY;
-        }),
-      );
   }
 }

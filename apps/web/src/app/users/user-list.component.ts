@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -9,20 +9,15 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { type Hub, type Page, type Role, ROLES, type User, type UserListQuery } from '@mih/contracts';
+import { type Hub, type Role, ROLES, type User, type UserListQuery } from '@mih/contracts';
 import {
-  EMPTY,
-  type MonoTypeOperatorFunction,
   catchError,
   debounceTime,
-  distinctUntilChanged,
   map,
   of,
   startWith,
-  switchMap,
-  tap,
 } from 'rxjs';
-import { errorMessageKey, toApiError } from '../core/api-error';
+import { PagedList } from '../core/paged-list';
 import { HubsService } from '../hubs/hubs.service';
 import { countryName } from '../i18n/country-name.pipe';
 import { LanguageService } from '../i18n/language.service';
@@ -62,10 +57,11 @@ export class UserListComponent {
     q: '',
   });
 
-  protected readonly items = signal<User[]>([]);
-  protected readonly nextCursor = signal<string | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly errorKey = signal<string | null>(null);
+  private readonly list = new PagedList<User, UserListQuery>((query) => this.users.list(query), PAGE_SIZE);
+  protected readonly items = this.list.items;
+  protected readonly nextCursor = this.list.nextCursor;
+  protected readonly loading = this.list.loading;
+  protected readonly errorKey = this.list.errorKey;
 
   private readonly allHubs = toSignal(
     inject(HubsService)
@@ -76,20 +72,13 @@ export class UserListComponent {
   private readonly hubNames = computed(() => new Map(this.allHubs().map((h) => [h.id, h.name])));
 
   constructor() {
-    this.filters.valueChanges
-      .pipe(
+    this.list.follow(
+      this.filters.valueChanges.pipe(
         debounceTime(250),
         startWith(null),
         map(() => this.query()),
-        distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
-        tap(() => this.loading.set(true)),
-        switchMap((query) => this.users.list({ ...query, limit: PAGE_SIZE }).pipe(this.handleErrors())),
-        takeUntilDestroyed(),
-      )
-      .subscribe((page) => {
-        this.items.set(page.items);
-        this.nextCursor.set(page.nextCursor);
-      });
+      ),
+    );
   }
 
   /** Where the user works: hub names, then whole countries (supervisors). */
@@ -102,16 +91,7 @@ export class UserListComponent {
   }
 
   protected loadMore(): void {
-    const cursor = this.nextCursor();
-    if (!cursor || this.loading()) return;
-    this.loading.set(true);
-    this.users
-      .list({ ...this.query(), limit: PAGE_SIZE, cursor })
-      .pipe(this.handleErrors())
-      .subscribe((page) => {
-        this.items.update((items) => [...items, ...page.items]);
-        this.nextCursor.set(page.nextCursor);
-      });
+    this.list.loadMore();
   }
 
   protected open(user: User): void {
@@ -125,20 +105,5 @@ export class UserListComponent {
       active: active === '' ? undefined : active === 'true',
       q: q.trim() || undefined,
     };
-  }
-
-  private handleErrors(): MonoTypeOperatorFunction<Page<User>> {
-    return (source) =>
-      source.pipe(
-        tap(() => {
-          this.errorKey.set(null);
-          this.loading.set(false);
-        }),
-        catchError((err: unknown) => {
-          this.errorKey.set(errorMessageKey(toApiError(err)));
-          this.loading.set(false);
-          return EMPTY;
-        }),
-      );
   }
 }

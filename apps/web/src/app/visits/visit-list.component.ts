@@ -1,6 +1,6 @@
 // Visits of my hubs (/visits), newest first, with filters; "load more" follows the cursor.
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -11,20 +11,15 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { Channel, Hub, Page, Profile, Visit, VisitListQuery } from '@mih/contracts';
+import type { Channel, Hub, Profile, Visit, VisitListQuery } from '@mih/contracts';
 import {
-  EMPTY,
-  type MonoTypeOperatorFunction,
   catchError,
   debounceTime,
-  distinctUntilChanged,
   map,
   of,
   startWith,
-  switchMap,
-  tap,
 } from 'rxjs';
-import { errorMessageKey, toApiError } from '../core/api-error';
+import { PagedList } from '../core/paged-list';
 import { HubsService } from '../hubs/hubs.service';
 import { LanguageService } from '../i18n/language.service';
 import { LocalDatePipe } from '../i18n/local-date.pipe';
@@ -77,10 +72,11 @@ export class VisitListComponent {
     followUpDue: false,
   });
 
-  protected readonly items = signal<Visit[]>([]);
-  protected readonly nextCursor = signal<string | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly errorKey = signal<string | null>(null);
+  private readonly list = new PagedList<Visit, VisitListQuery>((query) => this.visits.list(query), PAGE_SIZE);
+  protected readonly items = this.list.items;
+  protected readonly nextCursor = this.list.nextCursor;
+  protected readonly loading = this.list.loading;
+  protected readonly errorKey = this.list.errorKey;
 
   protected readonly hubs = toSignal(
     inject(HubsService)
@@ -91,33 +87,17 @@ export class VisitListComponent {
   protected readonly hubNames = computed(() => new Map(this.hubs().map((hub) => [hub.id, hub.name])));
 
   constructor() {
-    this.filters.valueChanges
-      .pipe(
+    this.list.follow(
+      this.filters.valueChanges.pipe(
         debounceTime(250),
         startWith(null),
         map(() => this.query()),
-        distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
-        tap(() => this.loading.set(true)),
-        switchMap((query) => this.visits.list({ ...query, limit: PAGE_SIZE }).pipe(this.handleErrors())),
-        takeUntilDestroyed(),
-      )
-      .subscribe((page) => {
-        this.items.set(page.items);
-        this.nextCursor.set(page.nextCursor);
-      });
+      ),
+    );
   }
 
   protected loadMore(): void {
-    const cursor = this.nextCursor();
-    if (!cursor || this.loading()) return;
-    this.loading.set(true);
-    this.visits
-      .list({ ...this.query(), limit: PAGE_SIZE, cursor })
-      .pipe(this.handleErrors())
-      .subscribe((page) => {
-        this.items.update((items) => [...items, ...page.items]);
-        this.nextCursor.set(page.nextCursor);
-      });
+    this.list.loadMore();
   }
 
   /** Dates are whole local days: "to" includes the day it names. */
@@ -132,20 +112,5 @@ export class VisitListComponent {
       topic: f.topic || undefined,
       followUpDue: f.followUpDue || undefined,
     };
-  }
-
-  private handleErrors(): MonoTypeOperatorFunction<Page<Visit>> {
-    return (source) =>
-      source.pipe(
-        tap(() => {
-          this.errorKey.set(null);
-          this.loading.set(false);
-        }),
-        catchError((err: unknown) => {
-          this.errorKey.set(errorMessageKey(toApiError(err)));
-          this.loading.set(false);
-          return EMPTY;
-        }),
-      );
   }
 }
