@@ -4,6 +4,7 @@ import 'pg'; // the driver TypeORM loads by name: imported so bundling lists it 
 import { DataSourceOptions } from 'typeorm';
 import { Initial1763900000000 } from './migrations/1763900000000-initial';
 import { PersonsVisits1764000000000 } from './migrations/1764000000000-persons-visits';
+import { PersonSearchByHub1764100000000 } from './migrations/1764100000000-person-search-by-hub';
 import { AuditEventEntity } from '../modules/audit/audit-event.entity';
 import { HubEntity } from '../modules/hubs/hub.entity';
 import { UserEntity } from '../modules/users/user.entity';
@@ -14,7 +15,7 @@ import { PersonEntity } from '../modules/persons/person.entity';
 import { VisitEntity } from '../modules/visits/visit.entity';
 
 export const ENTITIES = [HubEntity, UserEntity, RefreshTokenEntity, LoginThrottleEntity, AuditEventEntity, ReferenceItemEntity, PersonEntity, VisitEntity];
-export const MIGRATIONS = [Initial1763900000000, PersonsVisits1764000000000];
+export const MIGRATIONS = [Initial1763900000000, PersonsVisits1764000000000, PersonSearchByHub1764100000000];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {

@@ -5,6 +5,11 @@ import { hashPassword } from '../../modules/auth/password.service';
 import { HubEntity } from '../../modules/hubs/hub.entity';
 import { UserEntity } from '../../modules/users/user.entity';
 import { DEMO_HUBS, DEMO_USERS } from './demo-data';
+import { DemoContext, DemoSeeder } from './demo-context';
+import { seedDemoConsultations } from './demo-consultations';
+
+/** What each module adds to the demo, in order (later seeders may use the records of earlier ones). */
+const DEMO_SEEDERS: DemoSeeder[] = [seedDemoConsultations];
 
 export async function seedDemoData(dataSource: DataSource, password: string): Promise<boolean> {
   const logger = new Logger('DemoData');
@@ -15,6 +20,7 @@ export async function seedDemoData(dataSource: DataSource, password: string): Pr
     const hubs = await manager.save(HubEntity, DEMO_HUBS.map((hub) => manager.create(HubEntity, { ...hub, status: 'active' })));
     const hubIdByCode = new Map(hubs.map((hub) => [hub.code, hub.id]));
     const passwordHash = await hashPassword(password);
+    const userIdByEmail = new Map<string, string>();
     for (const demo of DEMO_USERS) {
       const user = await manager.save(
         manager.create(UserEntity, {
@@ -27,11 +33,15 @@ export async function seedDemoData(dataSource: DataSource, password: string): Pr
           countryCodes: demo.countryCodes,
         }),
       );
+      userIdByEmail.set(demo.email, user.id);
       for (const code of demo.hubCodes) {
         await manager.query('INSERT INTO user_hubs (user_id, hub_id) VALUES ($1, $2)', [user.id, hubIdByCode.get(code)]);
       }
     }
-    logger.log(`Demo data loaded: ${hubs.length} hubs, ${DEMO_USERS.length} accounts`);
+    const context: DemoContext = { manager, hubIdByCode, userIdByEmail, now: new Date() };
+    const records: string[] = [];
+    for (const seed of DEMO_SEEDERS) records.push(await seed(context));
+    logger.log(`Demo data loaded: ${hubs.length} hubs, ${DEMO_USERS.length} accounts, ${records.join(', ')}`);
     return true;
   });
 }

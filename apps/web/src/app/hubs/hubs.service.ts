@@ -1,14 +1,8 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import {
-  type CreateHubRequest,
-  type Hub,
-  type HubListQuery,
-  MAX_PAGE_SIZE,
-  type Page,
-  type UpdateHubRequest,
-} from '@mih/contracts';
-import { EMPTY, type Observable, expand, map, reduce } from 'rxjs';
+import type { CreateHubRequest, Hub, HubListQuery, Page, UpdateHubRequest } from '@mih/contracts';
+import type { Observable } from 'rxjs';
+import { allPages } from '../core/all-pages';
 import { toHttpParams } from '../core/http-params';
 
 const HUBS = '/api/hubs';
@@ -24,12 +18,7 @@ export class HubsService {
 
   /** Every hub in the caller's scope, following the cursors (for pickers and the home page). */
   listAll(query: Omit<HubListQuery, 'cursor' | 'limit'> = {}): Observable<Hub[]> {
-    const page = (cursor?: string) => this.list({ ...query, limit: MAX_PAGE_SIZE, cursor });
-    return page().pipe(
-      expand((res) => (res.nextCursor ? page(res.nextCursor) : EMPTY)),
-      map((res) => res.items),
-      reduce((all, items) => all.concat(items), [] as Hub[]),
-    );
+    return allPages((page) => this.list({ ...query, ...page }));
   }
 
   get(id: string): Observable<Hub> {

@@ -9,6 +9,7 @@ import type {
   UserListQuery,
 } from '@mih/contracts';
 import type { Observable } from 'rxjs';
+import { allPages } from '../core/all-pages';
 import { toHttpParams } from '../core/http-params';
 
 const USERS = '/api/users';
@@ -19,6 +20,11 @@ export class UsersService {
 
   list(query: UserListQuery = {}): Observable<Page<User>> {
     return this.http.get<Page<User>>(USERS, { params: toHttpParams(query) });
+  }
+
+  /** Every user in the caller's scope matching the query (for pickers and filters). */
+  listAll(query: Omit<UserListQuery, 'cursor' | 'limit'> = {}): Observable<User[]> {
+    return allPages((page) => this.list({ ...query, ...page }));
   }
 
   get(id: string): Observable<User> {

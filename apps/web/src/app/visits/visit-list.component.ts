@@ -11,7 +11,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { Channel, Hub, Profile, Visit, VisitListQuery } from '@mih/contracts';
+import type { Channel, Hub, Profile, User, Visit, VisitListQuery } from '@mih/contracts';
 import {
   catchError,
   debounceTime,
@@ -26,6 +26,7 @@ import { LocalDatePipe } from '../i18n/local-date.pipe';
 import { ReferenceLabelPipe } from '../reference-lists/reference-label.pipe';
 import { ReferenceListsService } from '../reference-lists/reference-lists.service';
 import { IconComponent } from '../shared/icon.component';
+import { UsersService } from '../users/users.service';
 import { VisitsService } from './visits.service';
 
 const PAGE_SIZE = 50;
@@ -61,7 +62,7 @@ export class VisitListComponent {
   protected readonly lang = inject(LanguageService).lang;
   protected readonly lists = inject(ReferenceListsService).lists;
 
-  protected readonly columns = ['occurredAt', 'person', 'profile', 'topics', 'channel', 'hub'];
+  protected readonly columns = ['occurredAt', 'person', 'profile', 'topics', 'channel', 'hub', 'staff'];
   protected readonly filters = inject(NonNullableFormBuilder).group({
     from: '',
     to: '',
@@ -69,6 +70,7 @@ export class VisitListComponent {
     channel: '' as Channel | '',
     profile: '' as Profile | '',
     topic: '',
+    staffId: '',
     followUpDue: false,
   });
 
@@ -85,6 +87,14 @@ export class VisitListComponent {
     { initialValue: [] as Hub[] },
   );
   protected readonly hubNames = computed(() => new Map(this.hubs().map((hub) => [hub.id, hub.name])));
+  /** The people who log visits in my scope (the staff filter, and names in the table). */
+  protected readonly staff = toSignal(
+    inject(UsersService)
+      .listAll()
+      .pipe(catchError(() => of([] as User[]))),
+    { initialValue: [] as User[] },
+  );
+  protected readonly staffNames = computed(() => new Map(this.staff().map((user) => [user.id, user.displayName])));
 
   constructor() {
     this.list.follow(
@@ -110,6 +120,7 @@ export class VisitListComponent {
       channel: f.channel || undefined,
       profile: f.profile || undefined,
       topic: f.topic || undefined,
+      staffId: f.staffId || undefined,
       followUpDue: f.followUpDue || undefined,
     };
   }
