@@ -12,6 +12,13 @@ import { PersonsModule } from '../modules/persons/persons.module';
 import { ReferenceListsModule } from '../modules/reference-lists/reference-lists.module';
 import { UsersModule } from '../modules/users/users.module';
 import { VisitsModule } from '../modules/visits/visits.module';
+import { ServiceProvidersModule } from '../modules/service-providers/service-providers.module';
+import { ReferralsModule } from '../modules/referrals/referrals.module';
+import { NotificationsModule } from '../modules/notifications/notifications.module';
+import { ReportsModule } from '../modules/reports/reports.module';
+import { ActivitiesModule } from '../modules/activities/activities.module';
+import { CasesModule } from '../modules/cases/cases.module';
+import { CounselorsModule } from '../modules/counselors/counselors.module';
 
 @Module({
   imports: [
@@ -48,6 +55,13 @@ import { VisitsModule } from '../modules/visits/visits.module';
     ReferenceListsModule,
     PersonsModule,
     VisitsModule,
+    ServiceProvidersModule,
+    ReferralsModule,
+    NotificationsModule,
+    ReportsModule,
+    CounselorsModule,
+    ActivitiesModule,
+    CasesModule,
   ],
 })
 export class AppModule {}

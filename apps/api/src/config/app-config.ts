@@ -59,6 +59,10 @@ export class AppConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /** Hours a case identified by a counselor may wait in the hub's inbox before it shows as overdue. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(24 * 30)
+  CASE_RESPONSE_HOURS = 48;
 }
 
 export function validateConfig(env: Record<string, unknown>): AppConfig {

@@ -5,6 +5,8 @@ import { DataSourceOptions } from 'typeorm';
 import { Initial1763900000000 } from './migrations/1763900000000-initial';
 import { PersonsVisits1764000000000 } from './migrations/1764000000000-persons-visits';
 import { PersonSearchByHub1764100000000 } from './migrations/1764100000000-person-search-by-hub';
+import { Referrals1764200000000 } from './migrations/1764200000000-referrals';
+import { ActivitiesCases1764300000000 } from './migrations/1764300000000-activities-cases';
 import { AuditEventEntity } from '../modules/audit/audit-event.entity';
 import { HubEntity } from '../modules/hubs/hub.entity';
 import { UserEntity } from '../modules/users/user.entity';
@@ -13,9 +15,17 @@ import { LoginThrottleEntity } from '../modules/auth/login-throttle.entity';
 import { ReferenceItemEntity } from '../modules/reference-lists/reference-item.entity';
 import { PersonEntity } from '../modules/persons/person.entity';
 import { VisitEntity } from '../modules/visits/visit.entity';
+import { ServiceProviderEntity } from '../modules/service-providers/service-provider.entity';
+import { ReferralEntity } from '../modules/referrals/referral.entity';
+import { ReferralEventEntity } from '../modules/referrals/referral-event.entity';
+import { ProviderLinkEntity } from '../modules/referrals/provider-link.entity';
+import { NotificationEntity } from '../modules/notifications/notification.entity';
+import { ActivityEntity } from '../modules/activities/activity.entity';
+import { CaseEntity } from '../modules/cases/case.entity';
+import { CounselorProfileEntity } from '../modules/counselors/counselor-profile.entity';
 
-export const ENTITIES = [HubEntity, UserEntity, RefreshTokenEntity, LoginThrottleEntity, AuditEventEntity, ReferenceItemEntity, PersonEntity, VisitEntity];
-export const MIGRATIONS = [Initial1763900000000, PersonsVisits1764000000000, PersonSearchByHub1764100000000];
+export const ENTITIES = [HubEntity, UserEntity, RefreshTokenEntity, LoginThrottleEntity, AuditEventEntity, ReferenceItemEntity, PersonEntity, VisitEntity, ServiceProviderEntity, ReferralEntity, ReferralEventEntity, ProviderLinkEntity, NotificationEntity, CounselorProfileEntity, ActivityEntity, CaseEntity];
+export const MIGRATIONS = [Initial1763900000000, PersonsVisits1764000000000, PersonSearchByHub1764100000000, Referrals1764200000000, ActivitiesCases1764300000000];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {

@@ -1,7 +1,7 @@
 import type { Routes } from '@angular/router';
 import { authGuard, guestGuard } from './core/auth.guard';
-import { roleGuard } from './core/role.guard';
-import { CASE_ROLES } from './core/roles';
+import { hasRole, roleGuard } from './core/role.guard';
+import { CASE_ROLES, ROSTER_ROLES } from './core/roles';
 
 export const appRoutes: Routes = [
   {
@@ -11,11 +11,31 @@ export const appRoutes: Routes = [
     loadComponent: () => import('./auth/login.component').then((m) => m.LoginComponent),
   },
   {
+    // Public: the service provider answers a referral through the link of its slip (no account).
+    path: 'provider',
+    title: 'providerLink.title',
+    loadComponent: () => import('./provider-link/provider-response.component').then((m) => m.ProviderResponseComponent),
+  },
+  {
+    // The printable slip has no shell around it.
+    path: 'referrals/:id/slip',
+    title: 'referrals.slip.title',
+    canMatch: [authGuard, roleGuard(...CASE_ROLES)],
+    loadComponent: () => import('./referrals/referral-slip.component').then((m) => m.ReferralSlipComponent),
+  },
+  {
     path: '',
     canMatch: [authGuard],
     loadComponent: () => import('./shell/shell.component').then((m) => m.ShellComponent),
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'home' },
+      {
+        // Counselor mode: the same address, a home made of their two actions and their own records.
+        path: 'home',
+        title: 'nav.home',
+        canMatch: [hasRole('counselor')],
+        loadComponent: () => import('./counselor-home/counselor-home.component').then((m) => m.CounselorHomeComponent),
+      },
       {
         path: 'home',
         title: 'nav.home',
@@ -36,6 +56,40 @@ export const appRoutes: Routes = [
         path: 'persons',
         canMatch: [roleGuard(...CASE_ROLES)],
         loadChildren: () => import('./persons/persons.routes').then((m) => m.personsRoutes),
+      },
+      {
+        path: 'dashboard',
+        title: 'reports.title',
+        canMatch: [roleGuard(...CASE_ROLES)],
+        loadComponent: () => import('./reports/dashboard.component').then((m) => m.DashboardComponent),
+      },
+      {
+        path: 'referrals',
+        canMatch: [roleGuard(...CASE_ROLES)],
+        loadChildren: () => import('./referrals/referrals.routes').then((m) => m.referralsRoutes),
+      },
+      {
+        path: 'providers',
+        canMatch: [roleGuard(...CASE_ROLES)],
+        loadChildren: () => import('./service-providers/service-providers.routes').then((m) => m.serviceProvidersRoutes),
+      },
+      {
+        path: 'activities',
+        loadChildren: () => import('./activities/activities.routes').then((m) => m.activitiesRoutes),
+      },
+      {
+        path: 'cases',
+        loadChildren: () => import('./cases/cases.routes').then((m) => m.casesRoutes),
+      },
+      {
+        path: 'inbox',
+        canMatch: [roleGuard(...CASE_ROLES)],
+        loadChildren: () => import('./cases/cases.routes').then((m) => m.inboxRoutes),
+      },
+      {
+        path: 'counselors',
+        canMatch: [roleGuard(...ROSTER_ROLES)],
+        loadChildren: () => import('./counselors/counselors.routes').then((m) => m.counselorsRoutes),
       },
       {
         path: 'admin/hubs',

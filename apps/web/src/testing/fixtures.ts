@@ -1,4 +1,4 @@
-import type { CurrentUser, Hub, LoginResponse, Person, ReferenceLists, Visit } from '@mih/contracts';
+import type { CurrentUser, Hub, LoginResponse, Person, ReferenceLists, Referral, ServiceProvider, Visit } from '@mih/contracts';
 
 export const adminUser: CurrentUser = {
   id: '00000000-0000-4000-8000-000000000001',
@@ -136,5 +136,56 @@ export function referenceLists(): ReferenceLists {
       { code: '25-59', label: '25 a 59 años' },
       { code: '60+', label: '60 años o más' },
     ],
+  };
+}
+
+export function referral(overrides: Partial<Referral> = {}): Referral {
+  return {
+    id: '40000000-0000-4000-8000-000000000001',
+    personId: '20000000-0000-4000-8000-000000000001',
+    personCode: 'GT-TCU-000001',
+    hubId: '10000000-0000-4000-8000-000000000001',
+    serviceProviderId: '50000000-0000-4000-8000-000000000001',
+    serviceProviderName: 'Casa del Migrante',
+    needCategory: 'shelter',
+    urgency: 'routine',
+    reason: 'Necesita albergue por tres noches.',
+    consentToShare: true,
+    status: 'draft',
+    dueOn: '2026-01-20',
+    overdue: false,
+    outcome: null,
+    assignedTo: staffUser.id,
+    assignedToName: staffUser.displayName,
+    createdBy: staffUser.id,
+    createdByName: staffUser.displayName,
+    submittedAt: null,
+    version: 1,
+    createdAt: '2026-01-10T15:00:00Z',
+    updatedAt: '2026-01-10T15:00:00Z',
+    ...overrides,
+  };
+}
+
+export function serviceProvider(overrides: Partial<ServiceProvider> = {}): ServiceProvider {
+  return {
+    id: '50000000-0000-4000-8000-000000000001',
+    name: 'Casa del Migrante',
+    type: 'shelter',
+    needCategories: ['shelter', 'basic_needs'],
+    countryCodes: ['GT'],
+    admin1: 'San Marcos',
+    municipalities: ['Ayutla'],
+    address: null,
+    phone: '+502 7776 0000',
+    email: null,
+    openingHours: null,
+    focalPoint: 'Hna. Marta, coordinadora',
+    languages: ['es'],
+    acceptingReferrals: true,
+    version: 1,
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+    ...overrides,
   };
 }

@@ -7,9 +7,11 @@ import { UserEntity } from '../../modules/users/user.entity';
 import { DEMO_HUBS, DEMO_USERS } from './demo-data';
 import { DemoContext, DemoSeeder } from './demo-context';
 import { seedDemoConsultations } from './demo-consultations';
+import { seedDemoReferrals } from './demo-referrals';
+import { seedDemoOutreach } from './demo-outreach';
 
 /** What each module adds to the demo, in order (later seeders may use the records of earlier ones). */
-const DEMO_SEEDERS: DemoSeeder[] = [seedDemoConsultations];
+const DEMO_SEEDERS: DemoSeeder[] = [seedDemoConsultations, seedDemoReferrals, seedDemoOutreach];
 
 export async function seedDemoData(dataSource: DataSource, password: string): Promise<boolean> {
   const logger = new Logger('DemoData');

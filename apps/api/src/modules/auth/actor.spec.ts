@@ -109,17 +109,24 @@ describe('HubScope.applyToHubId', () => {
 
 describe('applyRecordScope and RECORD_PERMISSIONS', () => {
   const actor = (role: 'admin' | 'supervisor' | 'staff' | 'counselor') => ({ id: 'me', role, scope: HubScope.forUser(role, ['hub-a'], []) });
-  const conditions = (role: 'admin' | 'supervisor' | 'staff' | 'counselor') => {
+  const conditions = (role: 'admin' | 'supervisor' | 'staff' | 'counselor', listedIn?: string) => {
     const andWhere = jest.fn();
     const qb = { andWhere } as never;
     andWhere.mockReturnValue(qb);
-    applyRecordScope(actor(role), qb, { hubId: 'visit.hub_id', createdBy: 'visit.staff_id' });
+    applyRecordScope(actor(role), qb, { hubId: 'visit.hub_id', createdBy: 'visit.staff_id', listedIn });
     return andWhere.mock.calls.filter(([condition]) => typeof condition === 'string');
   };
 
   it('limits counselors to the rows they created, on top of their hubs', () => {
     expect(conditions('counselor')).toEqual([['visit.staff_id = :scopeActorId', { scopeActorId: 'me' }]]);
     for (const role of ['admin', 'supervisor', 'staff'] as const) expect(conditions(role)).toEqual([]);
+  });
+
+  it('lets counselors also see the rows that list them (an activity naming its counselors)', () => {
+    expect(conditions('counselor', 'activity.counselor_ids')).toEqual([
+      ['(visit.staff_id = :scopeActorId OR activity.counselor_ids @> ARRAY[CAST(:scopeActorId AS uuid)])', { scopeActorId: 'me' }],
+    ]);
+    expect(conditions('staff', 'activity.counselor_ids')).toEqual([]);
   });
 
   it('lets everyone but counselors write and reveal, and only admins and supervisors merge', () => {

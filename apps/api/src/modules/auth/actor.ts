@@ -59,22 +59,28 @@ export class HubScope {
   }
 }
 
-/** The columns of a person or visit row that decide who may see it. */
+/** The columns of a person, visit, activity or case row that decide who may see it. */
 export interface RecordColumns {
   /** e.g. `visit.hub_id` */
   hubId: string;
   /** The user who created the row, e.g. `person.created_by` or `visit.staff_id`. */
   createdBy: string;
+  /** A uuid[] column of users the row names as its own too (an activity's counselors), e.g. `activity.counselor_ids`. */
+  listedIn?: string;
 }
 
 /**
- * Persons and visits the caller may read (SPEC §3): admins all; supervisors the hubs of their scope;
- * staff their own hubs; counselors only the rows they created, in their hubs. Every query on those
- * tables goes through here.
+ * Persons, visits, activities and cases the caller may read (SPEC §3): admins all; supervisors the hubs
+ * of their scope; staff their own hubs; counselors only the rows they created (or that name them), in
+ * their hubs. Every query on those tables goes through here.
  */
 export function applyRecordScope<E extends ObjectLiteral>(actor: Pick<Actor, 'id' | 'role' | 'scope'>, qb: SelectQueryBuilder<E>, columns: RecordColumns) {
   actor.scope.applyToHubId(qb, columns.hubId);
-  if (actor.role === 'counselor') qb.andWhere(`${columns.createdBy} = :scopeActorId`, { scopeActorId: actor.id });
+  if (actor.role === 'counselor') {
+    const own = `${columns.createdBy} = :scopeActorId`;
+    const listed = columns.listedIn ? ` OR ${columns.listedIn} @> ARRAY[CAST(:scopeActorId AS uuid)]` : '';
+    qb.andWhere(listed ? `(${own}${listed})` : own, { scopeActorId: actor.id });
+  }
   return qb;
 }
 

@@ -254,7 +254,7 @@ describe('persons', () => {
       await t.newVisit(hub.id, {}, staffToken); // anonymous: not on the timeline
       const response = await get(person.id);
       expect(response.status).toBe(200);
-      expect(response.body).toEqual({ ...person, visits: [newer, older] });
+      expect(response.body).toEqual({ ...person, visits: [newer, older], referrals: [] });
       expect(response.body.visits[0]).toMatchObject({ personId: person.id, personCode: person.code });
       for (const value of IDENTIFYING_VALUES) expect(JSON.stringify(response.body)).not.toContain(value);
     });

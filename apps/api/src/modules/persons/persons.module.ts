@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { HubsModule } from '../hubs/hubs.module';
 import { ReferenceListsModule } from '../reference-lists/reference-lists.module';
+import { ReferralsReadModule } from '../referrals/referrals-read.module';
 import { PersonsController } from './persons.controller';
 import { PersonsService } from './persons.service';
 
-@Module({ imports: [HubsModule, ReferenceListsModule], controllers: [PersonsController], providers: [PersonsService], exports: [PersonsService] })
+@Module({ imports: [HubsModule, ReferenceListsModule, ReferralsReadModule], controllers: [PersonsController], providers: [PersonsService], exports: [PersonsService] })
 export class PersonsModule {}

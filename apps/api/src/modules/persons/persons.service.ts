@@ -10,6 +10,7 @@ import { Actor, applyRecordScope, RECORD_PERMISSIONS } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { escapeLike, HubsService } from '../hubs/hubs.service';
 import { ReferenceListsService } from '../reference-lists/reference-lists.service';
+import { ReferralsReadService } from '../referrals/referrals-read.service';
 import { toVisit, VisitEntity } from '../visits/visit.entity';
 import { CreatePersonDto, MergePersonsDto, PersonListQueryDto, RevealPersonDto, UpdatePersonDto } from './dto/person.dto';
 import { assertConsentCovers, identifyingFieldsWithValues, identifyingOf, maskIdentifying } from './identifying-data';
@@ -33,6 +34,7 @@ export class PersonsService {
     private readonly audit: AuditService,
     private readonly hubs: HubsService,
     private readonly referenceLists: ReferenceListsService,
+    private readonly referrals: ReferralsReadService,
   ) {}
 
   /** Newest first, or with q best match first; merged (closed) records are left out. */
@@ -54,12 +56,12 @@ export class PersonsService {
     return { items: page.items.map((p) => toPerson(p)), nextCursor: page.nextCursor };
   }
 
-  /** The person, masked, with the visits the caller may see; the read is audited. */
+  /** The person, masked, with the visits and referrals the caller may see; the read is audited. */
   async get(actor: Actor, id: string): Promise<PersonDetail> {
     const person = await this.findInScope(actor, id);
-    const visits = await this.timeline(actor, person);
+    const [visits, referrals] = await Promise.all([this.timeline(actor, person), this.referrals.forPerson(actor, id)]);
     await this.audit.record({ actor, action: 'read', entityType: 'person', entityId: id, hubId: person.hubId });
-    return { ...toPerson(person), visits };
+    return { ...toPerson(person), visits, referrals };
   }
 
   /** The person with identifying fields unmasked; the reason and the fields shown are audited. */

@@ -10,3 +10,11 @@ export function roleGuard(...roles: Role[]): CanMatchFn {
     return role !== null && roles.includes(role) ? true : inject(Router).createUrlTree(['/home']);
   };
 }
+
+/** Matches only for the given roles, letting the router try the next route otherwise (one path, a page per role). */
+export function hasRole(...roles: Role[]): CanMatchFn {
+  return () => {
+    const role = inject(AuthService).role();
+    return role !== null && roles.includes(role);
+  };
+}

@@ -5,3 +5,6 @@ export const CASE_ROLES: readonly Role[] = ['admin', 'supervisor', 'staff'];
 
 /** Roles that may merge duplicate person records of their scope. */
 export const MERGE_ROLES: readonly Role[] = ['admin', 'supervisor'];
+
+/** Roles that manage the counselor roster (supervisors for the hubs of their scope). */
+export const ROSTER_ROLES: readonly Role[] = ['admin', 'supervisor'];

@@ -22,7 +22,7 @@ import { newId } from '../core/new-id';
 import { HubsService } from '../hubs/hubs.service';
 import { provideFormFieldDefaults } from '../shared/form-field-defaults';
 import { PersonFieldsComponent } from './person-fields.component';
-import { buildPersonForm, createPersonRequest, syncPersonForm } from './person-form';
+import { buildPersonForm, createPersonRequest, type PersonFormGroup, syncPersonForm } from './person-form';
 import { PersonsService } from './persons.service';
 
 export interface PersonCreateDialogData {
@@ -32,6 +32,8 @@ export interface PersonCreateDialogData {
   hubId?: string;
   /** What was typed in the search box (for the title's hint only: nothing is stored without consent). */
   query?: string;
+  /** Values to start from (a case identified by a counselor); the user reviews them before saving. */
+  initial?: Parameters<PersonFormGroup['patchValue']>[0];
 }
 
 @Component({
@@ -80,6 +82,7 @@ export class PersonCreateDialogComponent {
 
   constructor() {
     syncPersonForm(this.form, inject(DestroyRef));
+    if (this.data.initial) this.form.patchValue(this.data.initial);
     if (this.data.hubs) {
       this.useHubs(this.data.hubs);
     } else {

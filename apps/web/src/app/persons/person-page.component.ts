@@ -22,7 +22,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { type ApiError, ERROR_CODES, type Hub, IDENTIFYING_FIELDS, type Person, type Visit } from '@mih/contracts';
+import { type ApiError, ERROR_CODES, type Hub, IDENTIFYING_FIELDS, type Person, type Referral, type Visit } from '@mih/contracts';
 import { catchError, filter, of } from 'rxjs';
 import { applyServerErrors, errorMessageKey, toApiError } from '../core/api-error';
 import { AuthService } from '../core/auth.service';
@@ -33,6 +33,7 @@ import { LanguageService } from '../i18n/language.service';
 import { LocalDatePipe } from '../i18n/local-date.pipe';
 import { ReferenceLabelPipe } from '../reference-lists/reference-label.pipe';
 import { ReferenceListsService } from '../reference-lists/reference-lists.service';
+import { ReferralStatusComponent } from '../referrals/referral-status.component';
 import { IconComponent } from '../shared/icon.component';
 import { MergeDialogComponent, type MergeDialogData } from './merge-dialog.component';
 import { PersonFieldsComponent } from './person-fields.component';
@@ -61,6 +62,7 @@ import { PersonsService } from './persons.service';
     ReferenceLabelPipe,
     PersonFieldsComponent,
     IconComponent,
+    ReferralStatusComponent,
   ],
   templateUrl: './person-page.component.html',
   styleUrl: './person-page.component.scss',
@@ -82,6 +84,7 @@ export class PersonPageComponent {
   protected readonly identifyingFields = IDENTIFYING_FIELDS;
   protected readonly person = signal<Person | null>(null);
   protected readonly visits = signal<Visit[]>([]);
+  protected readonly referrals = signal<Referral[]>([]);
   protected readonly loading = signal(true);
   protected readonly saving = signal(false);
   protected readonly editing = signal(false);
@@ -200,9 +203,10 @@ export class PersonPageComponent {
     this.stale.set(false);
     this.errorKey.set(null);
     this.persons.get(id).subscribe({
-      next: ({ visits, ...person }) => {
+      next: ({ visits, referrals, ...person }) => {
         this.loading.set(false);
         this.visits.set(visits);
+        this.referrals.set(referrals ?? []);
         this.show(person);
       },
       error: (err: unknown) => {

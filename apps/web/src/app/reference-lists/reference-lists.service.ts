@@ -47,6 +47,11 @@ export class ReferenceListsService {
     this.retries.next();
   }
 
+  /** The lists in one given language, whatever the UI's (a referral slip speaks the provider's). */
+  inLanguage(lang: Language): Observable<ReferenceLists> {
+    return this.load(lang);
+  }
+
   private load(lang: Language): Observable<ReferenceLists> {
     let lists = this.cache.get(lang);
     if (!lists) {

@@ -76,6 +76,8 @@ let nextId = 0;
     mat-button-toggle-group.mat-button-toggle-vertical {
       width: 100%;
       text-align: start;
+      /* Stacked on a phone: rows tall enough for a thumb. */
+      --mat-button-toggle-height: 48px;
     }
     mat-button-toggle-group.invalid {
       border-color: var(--mat-sys-error);

@@ -23,9 +23,10 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import type { Role } from '@mih/contracts';
 import { filter, map, skip } from 'rxjs';
 import { AuthService } from '../core/auth.service';
-import { CASE_ROLES } from '../core/roles';
+import { CASE_ROLES, ROSTER_ROLES } from '../core/roles';
 import { IconComponent, type IconName } from '../shared/icon.component';
 import { LanguageMenuComponent } from './language-menu.component';
+import { NotificationBellComponent } from '../notifications/notification-bell.component';
 import { provideFormFieldDefaults } from '../shared/form-field-defaults';
 
 interface NavLink {
@@ -45,6 +46,17 @@ const NAV_LINKS: NavLink[] = [
   { path: '/visits', label: 'nav.visits', icon: 'list', roles: [...CASE_ROLES], exact: true },
   { path: '/follow-ups', label: 'nav.followUps', icon: 'followUp', roles: [...CASE_ROLES] },
   { path: '/persons', label: 'nav.persons', icon: 'badge', roles: [...CASE_ROLES] },
+  { path: '/referrals', label: 'nav.referrals', icon: 'send', roles: [...CASE_ROLES] },
+  { path: '/providers', label: 'nav.providers', icon: 'directory', roles: [...CASE_ROLES] },
+  { path: '/dashboard', label: 'nav.dashboard', icon: 'chart', roles: [...CASE_ROLES] },
+  { path: '/inbox', label: 'nav.inbox', icon: 'inbox', roles: [...CASE_ROLES] },
+  { path: '/activities', label: 'nav.activities', icon: 'campaign', roles: [...CASE_ROLES], exact: true },
+  { path: '/counselors', label: 'nav.counselors', icon: 'volunteer', roles: [...ROSTER_ROLES] },
+  // Counselor mode: their two forms and their own records, nothing else.
+  { path: '/activities/new', label: 'nav.newActivity', icon: 'addCircle', roles: ['counselor'] },
+  { path: '/activities', label: 'nav.myActivities', icon: 'campaign', roles: ['counselor'], exact: true },
+  { path: '/cases/new', label: 'nav.newCase', icon: 'flag', roles: ['counselor'] },
+  { path: '/cases', label: 'nav.myCases', icon: 'list', roles: ['counselor'], exact: true },
   { path: '/admin/hubs', label: 'nav.hubs', icon: 'hub', roles: ['admin'] },
   { path: '/admin/users', label: 'nav.users', icon: 'users', roles: ['admin'] },
 ];
@@ -63,6 +75,7 @@ const NAV_LINKS: NavLink[] = [
     TranslocoPipe,
     IconComponent,
     LanguageMenuComponent,
+    NotificationBellComponent,
   ],
   providers: [provideFormFieldDefaults()],
   templateUrl: './shell.component.html',

@@ -23,7 +23,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import {
   type AgeBand,
@@ -104,6 +104,7 @@ export class VisitFormComponent {
   private readonly persons = inject(PersonsService);
   private readonly auth = inject(AuthService);
   private readonly dialog = inject(MatDialog);
+  private readonly router = inject(Router);
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
@@ -116,6 +117,8 @@ export class VisitFormComponent {
 
   /** Query parameter: start with this person linked (from the person page). */
   readonly personId = input<string>();
+  /** Query parameter: an in-app page to go back to once the visit is saved (the case it came from). */
+  readonly returnTo = input<string>();
 
   protected readonly noteMaxLength = VISIT_NOTE_MAX_LENGTH;
   protected readonly countries = computed(() => countryGroups(this.lang()));
@@ -215,6 +218,11 @@ export class VisitFormComponent {
         this.snackBar.open(this.transloco.translate('visits.saved'), this.transloco.translate('common.ok'), {
           duration: 4000,
         });
+        const back = this.returnTo();
+        if (back?.startsWith('/') && !back.startsWith('//')) {
+          void this.router.navigateByUrl(back);
+          return;
+        }
         this.startNext();
       },
       error: (err: unknown) => this.fail(toApiError(err)),

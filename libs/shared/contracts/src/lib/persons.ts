@@ -1,5 +1,6 @@
 import type { AgeBand, Profile, Sex } from './enums';
 import type { PageQuery } from './pagination';
+import type { Referral } from './referrals';
 import type { Visit } from './visits';
 
 export const CONSENT_PURPOSES = ['follow_up', 'referral', 'contact'] as const;
@@ -48,11 +49,13 @@ export interface Person {
 }
 
 /**
- * `GET /api/persons/:id`: the person (identifying fields masked) and the timeline of their visits the
- * caller may see, newest first, at most PERSON_TIMELINE_LIMIT of them (older ones: `GET /api/visits?personId=`).
+ * `GET /api/persons/:id`: the person (identifying fields masked), the timeline of their visits and their
+ * referrals the caller may see, each newest first, at most PERSON_TIMELINE_LIMIT of them (older ones:
+ * `GET /api/visits?personId=`, `GET /api/referrals?personId=`).
  */
 export interface PersonDetail extends Person {
   visits: Visit[];
+  referrals: Referral[];
 }
 
 export const PERSON_TIMELINE_LIMIT = 100;

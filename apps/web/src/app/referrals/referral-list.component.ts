@@ -1,0 +1,117 @@
+// Referrals (/referrals?view=…): mine, the review queue (supervisors and admins), overdue ones, or all
+// in my scope; filtered by status. Overdue due dates show in red and say so.
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { toObservable } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { MatTableModule } from '@angular/material/table';
+import { MatTabsModule } from '@angular/material/tabs';
+import { Router, RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { REFERRAL_STATUSES, type Referral, type ReferralListQuery, type ReferralStatus } from '@mih/contracts';
+import { combineLatest, debounceTime, map, startWith } from 'rxjs';
+import { AuthService } from '../core/auth.service';
+import { PagedList } from '../core/paged-list';
+import { LanguageService } from '../i18n/language.service';
+import { LocalDatePipe } from '../i18n/local-date.pipe';
+import { ReferenceLabelPipe } from '../reference-lists/reference-label.pipe';
+import { ReferenceListsService } from '../reference-lists/reference-lists.service';
+import { isReviewer } from './referral-rules';
+import { ReferralStatusComponent, ReferralUrgencyComponent } from './referral-status.component';
+import { ReferralsService } from './referrals.service';
+
+const PAGE_SIZE = 50;
+
+export const REFERRAL_VIEWS = ['mine', 'review', 'overdue', 'all'] as const;
+export type ReferralView = (typeof REFERRAL_VIEWS)[number];
+
+/** The list query of a view; the status filter does not apply to the review queue (all submitted). */
+export function referralQuery(view: ReferralView, userId: string | null, status: ReferralStatus | ''): ReferralListQuery {
+  const byStatus = status ? { status } : {};
+  switch (view) {
+    case 'review':
+      return { queue: 'review' };
+    case 'overdue':
+      return { overdue: true, ...byStatus };
+    case 'mine':
+      return { assignedTo: userId ?? undefined, ...byStatus };
+    default:
+      return byStatus;
+  }
+}
+
+@Component({
+  selector: 'mih-referral-list',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatSelectModule,
+    MatTableModule,
+    MatTabsModule,
+    MatProgressBarModule,
+    TranslocoPipe,
+    LocalDatePipe,
+    ReferenceLabelPipe,
+    ReferralStatusComponent,
+    ReferralUrgencyComponent,
+  ],
+  templateUrl: './referral-list.component.html',
+  styleUrl: './referral-list.component.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ReferralListComponent {
+  private readonly referrals = inject(ReferralsService);
+  private readonly router = inject(Router);
+  private readonly auth = inject(AuthService);
+  protected readonly lang = inject(LanguageService).lang;
+  protected readonly lists = inject(ReferenceListsService).lists;
+
+  /** Query parameter `view`. */
+  readonly view = input<string>();
+
+  protected readonly statuses = REFERRAL_STATUSES;
+  protected readonly columns = ['person', 'need', 'provider', 'urgency', 'status', 'dueOn'];
+  protected readonly views = computed<ReferralView[]>(() =>
+    REFERRAL_VIEWS.filter((view) => view !== 'review' || isReviewer(this.auth.role())),
+  );
+  /** The view shown: the one asked for if offered, else the review queue for reviewers, else mine. */
+  protected readonly current = computed<ReferralView>(() => {
+    const asked = this.view() as ReferralView;
+    if (this.views().includes(asked)) return asked;
+    return isReviewer(this.auth.role()) ? 'review' : 'mine';
+  });
+
+  protected readonly filters = inject(NonNullableFormBuilder).group({ status: '' as ReferralStatus | '' });
+
+  private readonly list = new PagedList<Referral, ReferralListQuery>((query) => this.referrals.list(query), PAGE_SIZE);
+  protected readonly items = this.list.items;
+  protected readonly nextCursor = this.list.nextCursor;
+  protected readonly loading = this.list.loading;
+  protected readonly errorKey = this.list.errorKey;
+
+  constructor() {
+    this.list.follow(
+      combineLatest([
+        toObservable(this.current),
+        this.filters.valueChanges.pipe(
+          debounceTime(150),
+          map(() => this.filters.getRawValue().status),
+          startWith(''),
+        ),
+      ]).pipe(map(([view, status]) => referralQuery(view, this.auth.user()?.id ?? null, status as ReferralStatus | ''))),
+    );
+  }
+
+  protected loadMore(): void {
+    this.list.loadMore();
+  }
+
+  protected open(referral: Referral): void {
+    void this.router.navigate(['/referrals', referral.id]);
+  }
+}

@@ -1,0 +1,21 @@
+import { periodOf } from './period';
+
+describe('periodOf', () => {
+  const today = new Date(2026, 10, 23); // 23 November 2026, local time
+
+  it.each([
+    ['thisMonth', '2026-11-01', '2026-11-30'],
+    ['lastMonth', '2026-10-01', '2026-10-31'],
+    ['thisQuarter', '2026-10-01', '2026-12-31'],
+    ['lastQuarter', '2026-07-01', '2026-09-30'],
+    ['thisYear', '2026-01-01', '2026-12-31'],
+    ['lastYear', '2025-01-01', '2025-12-31'],
+  ] as const)('%s is %s to %s', (kind, from, to) => {
+    expect(periodOf(kind, today)).toEqual({ from, to });
+  });
+
+  it('crosses into the previous year in January', () => {
+    expect(periodOf('lastMonth', new Date(2026, 0, 10))).toEqual({ from: '2025-12-01', to: '2025-12-31' });
+    expect(periodOf('lastQuarter', new Date(2026, 1, 10))).toEqual({ from: '2025-10-01', to: '2025-12-31' });
+  });
+});

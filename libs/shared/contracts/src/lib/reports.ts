@@ -1,0 +1,58 @@
+/**
+ * `GET /api/reports/dashboard`: the figures of the caller's scope for a period. Days are counted in
+ * `timeZone` (IANA name, default UTC), both ends included.
+ */
+export interface ReportQuery {
+  /** YYYY-MM-DD, the first day. */
+  from: string;
+  /** YYYY-MM-DD, the last day (included). */
+  to: string;
+  hubId?: string;
+  countryCode?: string;
+  timeZone?: string;
+}
+
+/** At most this many days per report (ten years and a bit). */
+export const REPORT_MAX_DAYS = 3700;
+
+export interface CodeCount {
+  code: string;
+  count: number;
+}
+
+export interface MonthFigures {
+  /** YYYY-MM */
+  month: string;
+  consultations: number;
+  peopleReached: number;
+}
+
+/**
+ * Consultations and the people they reached. A registered person counts once however many times they
+ * came (with the sex, age band, profile and nationality of their latest visit in the period); each
+ * anonymous consultation counts as one person, since nothing tells two of them apart.
+ */
+export interface VisitFigures {
+  consultations: number;
+  peopleReached: number;
+  /** Of peopleReached, those with a person record. */
+  registeredPeople: number;
+  /** People reached, by sex, age band, profile and nationality (most first). */
+  bySex: CodeCount[];
+  byAgeBand: CodeCount[];
+  byProfile: CodeCount[];
+  byNationality: CodeCount[];
+  /** Consultations by topic informed about, need found and channel (most first). */
+  topics: CodeCount[];
+  needs: CodeCount[];
+  channels: CodeCount[];
+  /** Every month of the period, empty ones included. */
+  byMonth: MonthFigures[];
+}
+
+export interface Dashboard {
+  from: string;
+  to: string;
+  timeZone: string;
+  visits: VisitFigures;
+}
