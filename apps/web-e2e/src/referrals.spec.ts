@@ -1,7 +1,9 @@
 // The closed loop of a referral: staff refer a demo person and submit; the supervisor approves it from
 // the review queue; staff print the slip (PDF and picture); the provider, with no account, opens the
-// slip's link, accepts, then records the outcome; the author sees it completed. Screenshots in Spanish
-// and English (desktop; the provider page also on a 390×844 phone) go to .test-results/screenshots/.
+// slip's link, accepts, then records the outcome; the author is told and sees it completed. The provider
+// works in English: its slip and page are in English while the hub's screens stay in Spanish.
+// Screenshots in Spanish and English (desktop; the provider page also on a 390×844 phone) go to
+// .test-results/screenshots/.
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { AppPage } from './pages/app.page';
 import { ProviderResponsePage, ReferralFormPage, ReferralPage } from './pages/referrals.page';
@@ -111,6 +113,10 @@ test('the supervisor finds it in the review queue and approves it', async ({ pag
   await expect(page.getByRole('heading', { level: 1, name: /Pop No'j/ })).toBeVisible();
   await expect(page.getByLabel('Nombre')).toHaveValue(/Pop No'j/);
   await app.screenshot('es-provider-form');
+  // Its slips will be in English from now on, whatever language the hub's screens speak.
+  await new ReferralFormPage(page).choose('Idioma de las boletas', 'English');
+  await page.getByRole('button', { name: 'Guardar cambios' }).click();
+  await expect(page.getByText('Cambios guardados.')).toBeVisible();
 });
 
 test('staff print the referral slip with the provider link', async ({ page }) => {
@@ -121,19 +127,23 @@ test('staff print the referral slip with the provider link', async ({ page }) =>
   await page.getByRole('link', { name: 'Imprimir boleta' }).click();
   await expect(page).toHaveURL(/\/slip$/);
 
+  // In the provider's language (English), while the screen around it stays in Spanish.
   const slip = page.locator('article.sheet');
-  await expect(slip.getByRole('heading', { name: 'Boleta de derivación' })).toBeVisible();
-  await expect(slip).toHaveAttribute('lang', 'es');
-  await expect(slip.getByRole('img', { name: /Código QR/ })).toBeVisible();
+  await expect(slip.getByRole('heading', { name: 'Referral slip' })).toBeVisible();
+  await expect(slip).toHaveAttribute('lang', 'en');
+  await expect(slip).toContainText('Psychosocial support');
+  await expect(slip.getByRole('img', { name: /QR code/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Imprimir' })).toBeVisible();
   await expect(slip).toContainText(personCode);
   await expect(slip).toContainText("Asociación Pop No'j");
   await expect(slip).toContainText('CIM Tecún Umán');
   await expect(slip).toContainText(REASON);
   await expect(page.getByRole('status')).toContainText('Se emitió un enlace nuevo');
+  await expect(page.getByRole('status')).toContainText('La boleta está en English');
   providerUrl = (await slip.locator('.link').textContent())!.trim();
   expect(providerUrl).toMatch(/\/provider#[A-Za-z0-9_-]{20,}$/);
 
-  await app.screenshot('es-referral-slip');
+  await app.screenshot('referral-slip');
   await page.pdf({ path: `${SCREENSHOTS}/referral-slip.pdf`, format: 'A4', printBackground: true });
   await page.emulateMedia({ media: 'print' });
   await page.screenshot({ path: `${SCREENSHOTS}/referral-slip-print.png`, fullPage: true });
@@ -147,19 +157,19 @@ test('the provider opens the link without an account, accepts, then records the 
   const provider = new ProviderResponsePage(page);
   await page.goto(providerUrl);
 
-  await expect(page.getByRole('heading', { level: 1, name: 'Derivación recibida' })).toBeVisible();
+  // In the provider's language first.
+  await expect(page.getByRole('heading', { level: 1, name: 'Referral received' })).toBeVisible();
   // The token does not stay in the address bar.
   expect(new URL(page.url()).hash).toBe('');
   await expect(page.getByText(personCode)).toBeVisible();
   await expect(page.getByText(REASON)).toBeVisible();
   await expect(page.getByRole('navigation')).toHaveCount(0);
-  await page.screenshot({ path: `${SCREENSHOTS}/es-provider-page.png`, fullPage: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/en-provider-page.png`, fullPage: true });
   await phoneScreenshots(browser);
 
-  await provider.switchLanguage(/Idioma/, 'English');
-  await expect(page.getByRole('heading', { level: 1, name: 'Referral received' })).toBeVisible();
-  await page.screenshot({ path: `${SCREENSHOTS}/en-provider-page.png`, fullPage: true });
   await provider.switchLanguage(/Language/, 'Español');
+  await expect(page.getByRole('heading', { level: 1, name: 'Derivación recibida' })).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOTS}/es-provider-page.png`, fullPage: true });
 
   await provider.button('Aceptar la derivación').click();
   await expect(page.getByText('La derivación quedó aceptada')).toBeVisible();
@@ -180,7 +190,10 @@ test('the author sees the referral completed with the provider\'s outcome', asyn
   test.skip(!referralPath, 'needs the referral of the first test');
   const app = new AppPage(page);
   await app.signIn(STAFF);
-  await page.goto(referralPath);
+  // The bell tells the author that the provider answered, and leads to the referral.
+  await page.getByRole('button', { name: /^Notificaciones, [1-9]\d* sin leer$/ }).click();
+  await page.getByRole('menuitem', { name: new RegExp(`El proveedor respondió sobre ${personCode}`) }).first().click();
+  await expect(page).toHaveURL(new RegExp(`${referralPath}$`));
   const referral = new ReferralPage(page);
   await expect(referral.statusLine).toContainText('Completada');
   await expect(page.getByText(OUTCOME).first()).toBeVisible();
@@ -202,10 +215,10 @@ async function phoneScreenshots(browser: Browser): Promise<void> {
   const context = await browser.newContext(PHONE);
   const page: Page = await context.newPage();
   await page.goto(providerUrl);
-  await expect(page.getByRole('heading', { level: 1, name: 'Derivación recibida' })).toBeVisible();
-  await page.screenshot({ path: `${SCREENSHOTS}/es-phone-provider-page.png`, fullPage: true });
-  await new ProviderResponsePage(page).switchLanguage(/Idioma/, 'English');
   await expect(page.getByRole('heading', { level: 1, name: 'Referral received' })).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOTS}/en-phone-provider-page.png`, fullPage: true });
+  await new ProviderResponsePage(page).switchLanguage(/Language/, 'Español');
+  await expect(page.getByRole('heading', { level: 1, name: 'Derivación recibida' })).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOTS}/es-phone-provider-page.png`, fullPage: true });
   await context.close();
 }

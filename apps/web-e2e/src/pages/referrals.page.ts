@@ -57,6 +57,7 @@ export class ProviderResponsePage {
   async switchLanguage(current: RegExp, target: 'Español' | 'English' | 'Français'): Promise<void> {
     await this.page.getByRole('button', { name: current }).click();
     await this.page.getByRole('menuitemradio', { name: target }).click();
+    await expect(this.page.getByRole('menu')).toHaveCount(0);
     await expect(this.page.locator('html')).toHaveAttribute('lang', target === 'English' ? 'en' : target === 'Français' ? 'fr' : 'es');
   }
 }

@@ -1,5 +1,6 @@
 // Dashboard figures from known data: every number checked exactly, within the caller's scope only.
-import type { Dashboard, Hub } from '@mih/contracts';
+import type { Dashboard, Hub, Person } from '@mih/contracts';
+import { newProvider, referralIn } from '../../testing/referral-fixtures';
 import { createTestApp, TestApp } from '../../testing/test-app';
 
 let t: TestApp;
@@ -9,6 +10,8 @@ let spd: Hub; // Honduras
 let staffTcu: string;
 let supervisorGt: string;
 let counselor: string;
+let maria: Person;
+let juan: Person;
 
 const Q1 = 'from=2026-01-01&to=2026-03-31';
 const dashboard = (query: string, token = t.adminToken) => t.request<Dashboard>('GET', `/api/reports/dashboard?${query}`, { token });
@@ -22,8 +25,8 @@ beforeAll(async () => {
 
   // Tecún Umán, Q1: one woman who came three times (January twice, March), one man once (February),
   // two anonymous visits; one visit on the last evening of March in Guatemala (already April in UTC).
-  const maria = await t.newPerson(tcu.id, { sex: 'female', ageBand: '25-59', birthYear: undefined, profile: 'returnee_deported' }, staffTcu);
-  const juan = await t.newPerson(tcu.id, { sex: 'male', ageBand: '18-24', birthYear: undefined, profile: 'intending', nationality: 'HN' }, staffTcu);
+  maria = await t.newPerson(tcu.id, { sex: 'female', ageBand: '25-59', birthYear: undefined, profile: 'returnee_deported' }, staffTcu);
+  juan = await t.newPerson(tcu.id, { sex: 'male', ageBand: '18-24', birthYear: undefined, profile: 'intending', nationality: 'HN' }, staffTcu);
   const visit = (hubId: string, occurredAt: string, extra: object = {}, token = staffTcu) => t.newVisit(hubId, { occurredAt, ...extra }, token);
   await visit(tcu.id, '2026-01-05T15:00:00Z', { personId: maria.id, topics: ['documents', 'return_reintegration'], needs: ['employment'] });
   await visit(tcu.id, '2026-01-20T15:00:00Z', { personId: maria.id, topics: ['return_reintegration'], channel: 'phone' });
@@ -120,4 +123,91 @@ it.each([
 it('needs a signed-in caller', async () => {
   const res = await t.request('GET', `/api/reports/dashboard?${Q1}`);
   expect(res.status).toBe(401);
+});
+
+describe('activities', () => {
+  beforeAll(async () => {
+    const activity = (hubId: string, occurredOn: string, type: string, participants: object) =>
+      t.request('POST', '/api/activities', {
+        token: t.adminToken,
+        body: { hubId, type, occurredOn, place: 'Escuela', topics: ['trafficking'], participants },
+      });
+    for (const response of await Promise.all([
+      activity(tcu.id, '2026-02-03', 'school_talk', { girls: 20, boys: 18, women: 2, men: 1, other: 0 }),
+      activity(tcu.id, '2026-03-10', 'community_fair', { girls: 5, boys: 4, women: 30, men: 25, other: 1 }),
+      activity(tcu.id, '2026-03-31', 'school_talk', { girls: 10, boys: 10, women: 1, men: 0, other: 0 }),
+      activity(tcu.id, '2026-04-01', 'workshop', { girls: 0, boys: 0, women: 9, men: 9, other: 0 }), // next quarter
+      activity(qtz.id, '2026-02-15', 'workshop', { girls: 0, boys: 0, women: 7, men: 3, other: 0 }),
+      activity(spd.id, '2026-02-15', 'workshop', { girls: 0, boys: 0, women: 4, men: 4, other: 0 }),
+    ])) {
+      expect(response.status).toBe(201);
+    }
+  });
+
+  it('counts the activities of the period and their participants by group, type and month', async () => {
+    const { activities } = (await dashboard(Q1, staffTcu)).body;
+    expect(activities.activities).toBe(3);
+    expect(activities.participants).toEqual({ girls: 35, boys: 32, women: 33, men: 26, other: 1, total: 127 });
+    expect(activities.byType).toEqual([
+      { code: 'school_talk', count: 2, participants: 62 },
+      { code: 'community_fair', count: 1, participants: 65 },
+    ]);
+    expect(activities.byMonth).toEqual([
+      { month: '2026-01', activities: 0, participants: 0 },
+      { month: '2026-02', activities: 1, participants: 41 },
+      { month: '2026-03', activities: 2, participants: 86 },
+    ]);
+  });
+
+  it('keeps to the scope and the place asked for', async () => {
+    expect((await dashboard(Q1, supervisorGt)).body.activities.participants.total).toBe(137);
+    expect((await dashboard(`${Q1}&countryCode=HN`, supervisorGt)).body.activities.activities).toBe(0);
+    expect((await dashboard(`${Q1}&countryCode=HN`)).body.activities.participants.total).toBe(8);
+    expect((await dashboard(Q1, counselor)).body.activities.activities).toBe(0); // none recorded by them
+  });
+});
+
+describe('referrals', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+  const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toISOString().slice(0, 10);
+  const lastMonth = () => `from=${isoDay(-30)}&to=${isoDay(0)}`;
+
+  beforeAll(async () => {
+    const provider = await newProvider(t, { needCategories: ['child_protection', 'legal_aid'] });
+    const refer = (status: Parameters<typeof referralIn>[1], personId: string, needCategory = 'child_protection') =>
+      referralIn(t, status, personId, provider.id, { needCategory });
+    const completed = await refer('completed', maria.id);
+    const accepted = await refer('accepted', juan.id, 'legal_aid');
+    await refer('declined', maria.id);
+    await refer('rejected', juan.id);
+    const waiting = await refer('submitted', maria.id, 'legal_aid');
+    await refer('draft', juan.id); // never submitted: not counted
+    await refer('cancelled', juan.id);
+    // Submitted two and four days before the provider accepted; the waiting one is past its due date.
+    await t.sql(`UPDATE referrals SET submitted_at = submitted_at - interval '2 days' WHERE id = $1`, [completed.id]);
+    await t.sql(`UPDATE referrals SET submitted_at = submitted_at - interval '4 days' WHERE id = $1`, [accepted.id]);
+    await t.sql(`UPDATE referrals SET due_on = current_date - 1 WHERE id = $1`, [waiting.id]);
+  });
+
+  it('shows how far the referrals submitted in the period got', async () => {
+    const { referrals } = (await dashboard(lastMonth(), staffTcu)).body;
+    expect(referrals).toEqual({
+      submitted: 5,
+      approved: 3,
+      accepted: 2,
+      completed: 1,
+      declined: 1,
+      rejected: 1,
+      medianDaysToAcceptance: 3,
+      overdue: 1,
+      byNeed: [{ code: 'child_protection', count: 3 }, { code: 'legal_aid', count: 2 }],
+    });
+  });
+
+  it('counts none outside the period or the scope', async () => {
+    expect((await dashboard(Q1, staffTcu)).body.referrals.submitted).toBe(0);
+    const otherStaff = (await t.newUser('staff', { hubIds: [qtz.id] })).token;
+    expect((await dashboard(lastMonth(), otherStaff)).body.referrals).toMatchObject({ submitted: 0, medianDaysToAcceptance: null, byNeed: [] });
+    expect((await dashboard(`${lastMonth()}&countryCode=HN`)).body.referrals.submitted).toBe(0);
+  });
 });

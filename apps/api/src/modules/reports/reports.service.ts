@@ -1,21 +1,36 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { CodeCount, Dashboard, REPORT_MAX_DAYS, VisitFigures } from '@mih/contracts';
+import { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { ActivityFigures, CodeCount, Dashboard, ParticipantFigures, REPORT_MAX_DAYS, ReferralFigures, VisitFigures } from '@mih/contracts';
 import { ValidationFailedException } from '../../common/api-exception';
-import { Actor, applyRecordScope } from '../auth/actor';
+import { ActivityEntity } from '../activities/activity.entity';
+import { Actor, applyRecordScope, RecordColumns } from '../auth/actor';
+import { ReferralEntity } from '../referrals/referral.entity';
 import { VisitEntity } from '../visits/visit.entity';
 import { ReportQueryDto } from './dto/report-query.dto';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** One row of the figures statement: which breakdown, which code (or month), and the counts. */
-interface FigureRow {
+type Period = ReportQueryDto & { timeZone: string };
+
+/** One row of the visit figures statement: which breakdown, which code (or month), and the counts. */
+interface VisitRow {
   dimension: 'total' | 'sex' | 'age_band' | 'profile' | 'nationality' | 'topic' | 'need' | 'channel' | 'month';
   code: string | null;
   consultations: number;
   people: number;
   registered: number;
+}
+
+interface ActivityRow {
+  dimension: 'total' | 'type' | 'month';
+  code: string | null;
+  activities: string;
+  girls: string;
+  boys: string;
+  women: string;
+  men: string;
+  other: string;
 }
 
 @Injectable()
@@ -26,31 +41,25 @@ export class ReportsService {
     const span = (Date.parse(query.to) - Date.parse(query.from)) / DAY_MS;
     if (span < 0) throw ValidationFailedException.forField('to', 'notBeforeFrom', 'to must be the same day as from or later');
     if (span >= REPORT_MAX_DAYS) throw ValidationFailedException.forField('to', 'maxSpan', `the period must be at most ${REPORT_MAX_DAYS} days`);
-    const timeZone = query.timeZone ?? 'UTC';
-    return { from: query.from, to: query.to, timeZone, visits: await this.visitFigures(actor, query, timeZone) };
+    const period: Period = { ...query, timeZone: query.timeZone ?? 'UTC' };
+    const [visits, activities, referrals] = await Promise.all([
+      this.visitFigures(actor, period),
+      this.activityFigures(actor, period),
+      this.referralFigures(actor, period),
+    ]);
+    return { from: query.from, to: query.to, timeZone: period.timeZone, visits, activities, referrals };
   }
 
   /**
    * All the visit figures in one statement over the scoped visits of the period (one pass over the
    * (hub_id, occurred_at) index), each breakdown a GROUP BY on the same materialised rows.
    */
-  private async visitFigures(actor: Actor, query: ReportQueryDto, timeZone: string): Promise<VisitFigures> {
-    const visits = this.dataSource
-      .getRepository(VisitEntity)
-      .createQueryBuilder('visit')
+  private async visitFigures(actor: Actor, period: Period): Promise<VisitFigures> {
+    const visits = this.inScope(actor, period, VisitEntity, 'visit', { hubId: 'visit.hub_id', createdBy: 'visit.staff_id' })
       .select(['visit.person_id AS person_id', 'visit.occurred_at AS occurred_at', 'visit.sex AS sex', 'visit.age_band AS age_band'])
       .addSelect(['visit.profile AS profile', 'visit.nationality AS nationality', 'visit.channel AS channel', 'visit.topics AS topics', 'visit.needs AS needs'])
-      .addSelect(`to_char(visit.occurred_at AT TIME ZONE :timeZone, 'YYYY-MM') AS month`)
-      .where('visit.occurred_at >= CAST(:from AS date)::timestamp AT TIME ZONE :timeZone')
-      .andWhere(`visit.occurred_at < (CAST(:to AS date) + 1)::timestamp AT TIME ZONE :timeZone`)
-      .setParameters({ from: query.from, to: query.to, timeZone });
-    applyRecordScope(actor, visits, { hubId: 'visit.hub_id', createdBy: 'visit.staff_id' });
-    if (query.hubId) visits.andWhere('visit.hub_id = :hubId', { hubId: query.hubId });
-    if (query.countryCode) {
-      visits.andWhere('visit.hub_id IN (SELECT country_hub.id FROM hubs country_hub WHERE country_hub.country_code = :countryCode)', {
-        countryCode: query.countryCode,
-      });
-    }
+      .addSelect(`to_char(visit.occurred_at AT TIME ZONE :timeZone, 'YYYY-MM') AS month`);
+    this.withinPeriod(visits, 'visit.occurred_at', period);
     const [visitsSql, params] = visits.getQueryAndParameters();
 
     const rows = (await this.dataSource.query(
@@ -83,14 +92,11 @@ export class ReportsService {
        UNION ALL SELECT 'channel', channel, count(*), 0, 0 FROM v GROUP BY channel
        UNION ALL SELECT 'month', v.month, count(*), max(pm.people), 0 FROM v JOIN people_by_month pm USING (month) GROUP BY v.month`,
       params,
-    )) as FigureRow[];
+    )) as VisitRow[];
 
-    const counts = (dimension: FigureRow['dimension'], field: 'consultations' | 'people'): CodeCount[] =>
-      rows
-        .filter((row) => row.dimension === dimension)
-        .map((row) => ({ code: row.code as string, count: Number(row[field]) }))
-        .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
-    const total = rows.find((row) => row.dimension === 'total') as FigureRow;
+    const counts = (dimension: VisitRow['dimension'], field: 'consultations' | 'people'): CodeCount[] =>
+      mostFirst(rows.filter((row) => row.dimension === dimension).map((row) => ({ code: row.code as string, count: Number(row[field]) })));
+    const total = rows.find((row) => row.dimension === 'total') as VisitRow;
     const months = new Map(rows.filter((row) => row.dimension === 'month').map((row) => [row.code as string, row]));
     return {
       consultations: Number(total.consultations),
@@ -103,13 +109,124 @@ export class ReportsService {
       topics: counts('topic', 'consultations'),
       needs: counts('need', 'consultations'),
       channels: counts('channel', 'consultations'),
-      byMonth: monthsBetween(query.from, query.to).map((month) => ({
+      byMonth: monthsBetween(period.from, period.to).map((month) => ({
         month,
         consultations: Number(months.get(month)?.consultations ?? 0),
         peopleReached: Number(months.get(month)?.people ?? 0),
       })),
     };
   }
+
+  /** Activities by their date (a calendar day: no time zone), totals, by type and by month. */
+  private async activityFigures(actor: Actor, period: Period): Promise<ActivityFigures> {
+    const activities = this.inScope(actor, period, ActivityEntity, 'activity', {
+      hubId: 'activity.hub_id',
+      createdBy: 'activity.created_by',
+      listedIn: 'activity.counselor_ids',
+    })
+      .select(['activity.type AS type', 'activity.girls AS girls', 'activity.boys AS boys', 'activity.women AS women', 'activity.men AS men'])
+      .addSelect(['activity.other AS other', `to_char(activity.occurred_on, 'YYYY-MM') AS month`])
+      .andWhere('activity.occurred_on BETWEEN CAST(:from AS date) AND CAST(:to AS date)', { from: period.from, to: period.to });
+    const [activitiesSql, params] = activities.getQueryAndParameters();
+    const sums = `count(*) AS activities, coalesce(sum(girls), 0) AS girls, coalesce(sum(boys), 0) AS boys, coalesce(sum(women), 0) AS women,
+                  coalesce(sum(men), 0) AS men, coalesce(sum(other), 0) AS other`;
+    const rows = (await this.dataSource.query(
+      `WITH a AS MATERIALIZED (${activitiesSql})
+       SELECT 'total' AS dimension, NULL AS code, ${sums} FROM a
+       UNION ALL SELECT 'type', type, ${sums} FROM a GROUP BY type
+       UNION ALL SELECT 'month', month, ${sums} FROM a GROUP BY month`,
+      params,
+    )) as ActivityRow[];
+
+    const participants = (row: ActivityRow | undefined): ParticipantFigures => {
+      const [girls, boys, women, men, other] = [row?.girls, row?.boys, row?.women, row?.men, row?.other].map(Number).map((n) => n || 0);
+      return { girls, boys, women, men, other, total: girls + boys + women + men + other };
+    };
+    const total = rows.find((row) => row.dimension === 'total');
+    const months = new Map(rows.filter((row) => row.dimension === 'month').map((row) => [row.code as string, row]));
+    return {
+      activities: Number(total?.activities ?? 0),
+      participants: participants(total),
+      byType: rows
+        .filter((row) => row.dimension === 'type')
+        .map((row) => ({ code: row.code as string, count: Number(row.activities), participants: participants(row).total }))
+        .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
+      byMonth: monthsBetween(period.from, period.to).map((month) => ({
+        month,
+        activities: Number(months.get(month)?.activities ?? 0),
+        participants: participants(months.get(month)).total,
+      })),
+    };
+  }
+
+  /** Referrals submitted in the period, and the steps of their timeline each one reached. */
+  private async referralFigures(actor: Actor, period: Period): Promise<ReferralFigures> {
+    const referrals = this.inScope(actor, period, ReferralEntity, 'referral', { hubId: 'referral.hub_id', createdBy: 'referral.created_by' })
+      .select(['referral.id AS id', 'referral.need_category AS need_category', 'referral.status AS status', 'referral.due_on AS due_on'])
+      .addSelect('referral.submitted_at AS submitted_at');
+    this.withinPeriod(referrals, 'referral.submitted_at', period);
+    const [referralsSql, params] = referrals.getQueryAndParameters();
+    const [[funnel], needs] = (await Promise.all([
+      this.dataSource.query(
+        `WITH r AS MATERIALIZED (${referralsSql}),
+         steps AS (
+           SELECT r.id, r.status, r.due_on, r.submitted_at,
+                  bool_or(e.kind = 'approve') AS approved, bool_or(e.kind = 'accept') AS accepted, bool_or(e.kind = 'complete') AS completed,
+                  bool_or(e.kind = 'decline') AS declined, bool_or(e.kind = 'reject') AS rejected,
+                  min(e.occurred_at) FILTER (WHERE e.kind = 'accept') AS accepted_at
+           FROM r LEFT JOIN referral_events e ON e.referral_id = r.id
+           GROUP BY r.id, r.status, r.due_on, r.submitted_at
+         )
+         SELECT count(*) AS submitted, count(*) FILTER (WHERE approved) AS approved, count(*) FILTER (WHERE accepted) AS accepted,
+                count(*) FILTER (WHERE completed) AS completed, count(*) FILTER (WHERE declined) AS declined,
+                count(*) FILTER (WHERE rejected) AS rejected,
+                percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM accepted_at - submitted_at) / 86400) AS median_days,
+                count(*) FILTER (WHERE status IN ('submitted', 'approved', 'accepted') AND due_on < current_date) AS overdue
+         FROM steps`,
+        params,
+      ),
+      this.dataSource.query(`SELECT need_category AS code, count(*) AS count FROM (${referralsSql}) r GROUP BY need_category`, params),
+    ])) as [Record<string, string | number | null>[], { code: string; count: string }[]];
+
+    const count = (key: string) => Number(funnel[key] ?? 0);
+    const median = funnel['median_days'];
+    return {
+      submitted: count('submitted'),
+      approved: count('approved'),
+      accepted: count('accepted'),
+      completed: count('completed'),
+      declined: count('declined'),
+      rejected: count('rejected'),
+      medianDaysToAcceptance: median === null || median === undefined ? null : Math.round(Number(median) * 10) / 10,
+      overdue: count('overdue'),
+      byNeed: mostFirst(needs.map((row) => ({ code: row.code, count: Number(row.count) }))),
+    };
+  }
+
+  /** The rows of one table a report may count: the caller's scope, and the hub or country asked for. */
+  private inScope<E extends ObjectLiteral>(actor: Actor, period: Period, entity: EntityTarget<E>, alias: string, columns: RecordColumns) {
+    const qb = this.dataSource.getRepository(entity).createQueryBuilder(alias);
+    applyRecordScope(actor, qb, columns);
+    if (period.hubId) qb.andWhere(`${columns.hubId} = :hubId`, { hubId: period.hubId });
+    if (period.countryCode) {
+      qb.andWhere(`${columns.hubId} IN (SELECT country_hub.id FROM hubs country_hub WHERE country_hub.country_code = :countryCode)`, {
+        countryCode: period.countryCode,
+      });
+    }
+    return qb;
+  }
+
+  /** Instants from the start of `from` to the end of `to`, as days of the period's time zone. */
+  private withinPeriod<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, column: string, period: Period) {
+    return qb
+      .andWhere(`${column} >= CAST(:from AS date)::timestamp AT TIME ZONE :timeZone`)
+      .andWhere(`${column} < (CAST(:to AS date) + 1)::timestamp AT TIME ZONE :timeZone`)
+      .setParameters({ from: period.from, to: period.to, timeZone: period.timeZone });
+  }
+}
+
+function mostFirst(counts: CodeCount[]): CodeCount[] {
+  return counts.sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
 }
 
 /** 'YYYY-MM' of every month from the one of `from` to the one of `to`. */

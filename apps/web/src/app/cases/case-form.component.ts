@@ -22,7 +22,7 @@ import {
   ERROR_CODES,
   type Hub,
 } from '@mih/contracts';
-import { catchError, map, of, startWith } from 'rxjs';
+import { catchError, map, of } from 'rxjs';
 import { ActivitiesService } from '../activities/activities.service';
 import { applyServerErrors, errorMessageKey, toApiError } from '../core/api-error';
 import { AuthService } from '../core/auth.service';
@@ -102,7 +102,7 @@ export class CaseFormComponent {
   protected readonly saving = signal(false);
   protected readonly errorKey = signal<string | null>(null);
   protected readonly consentGiven = toSignal(this.form.controls.consentGiven.valueChanges, { initialValue: false });
-  private readonly hubId = toSignal(this.form.controls.hubId.valueChanges.pipe(startWith(this.form.controls.hubId.value)), { initialValue: '' });
+  private readonly hubId = signal('');
 
   /** The caller's latest activities at the chosen hub, to say where the case came up. */
   private readonly recentActivities = toSignal(
@@ -180,6 +180,7 @@ export class CaseFormComponent {
   /** The nationality follows the hub until someone picks one; an activity of another hub is dropped. */
   private chooseHub(hubId: string): void {
     if (this.form.controls.hubId.value !== hubId) this.form.controls.hubId.setValue(hubId, { emitEvent: false });
+    this.hubId.set(hubId);
     const hub = this.hubs().find((h) => h.id === hubId);
     const nationality = this.form.controls.nationality;
     if (hub && (nationality.pristine || !nationality.value)) nationality.setValue(hub.countryCode);

@@ -3,7 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import { type CanMatchFn, Router, UrlTree, provideRouter } from '@angular/router';
 import type { Role } from '@mih/contracts';
 import { AuthService } from './auth.service';
-import { roleGuard } from './role.guard';
+import { hasRole, roleGuard } from './role.guard';
 
 describe('roleGuard', () => {
   const role = signal<Role | null>(null);
@@ -38,5 +38,14 @@ describe('roleGuard', () => {
   it('sends a signed-out visitor away', () => {
     role.set(null);
     expect(run(roleGuard('admin'))).toBeInstanceOf(UrlTree);
+  });
+
+  it('hasRole matches only the given roles and otherwise lets the router try the next route', () => {
+    role.set('counselor');
+    expect(run(hasRole('counselor'))).toBe(true);
+    role.set('staff');
+    expect(run(hasRole('counselor'))).toBe(false);
+    role.set(null);
+    expect(run(hasRole('counselor'))).toBe(false);
   });
 });

@@ -102,8 +102,10 @@ export class ReferralFormComponent {
   protected readonly errorKey = signal<string | null>(null);
   protected readonly isNew = computed(() => !this.id());
 
+  /** Emits once the active language's texts are loaded: labels built in code follow it. */
+  private readonly translation = toSignal(this.transloco.selectTranslation());
   protected readonly urgencyOptions = computed<ChoiceOption[]>(() => {
-    this.lang();
+    this.translation();
     return REFERRAL_URGENCIES.map((u) => ({ value: u, label: this.transloco.translate(`urgency.${u}`) }));
   });
   private readonly urgency = toSignal(this.form.controls.urgency.valueChanges, { initialValue: 'routine' });

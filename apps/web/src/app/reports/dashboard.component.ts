@@ -130,8 +130,41 @@ export class DashboardComponent {
       byCode('topics', t('reports.topics'), visits.topics, ref(lists.topics), consultations, true),
       byCode('needs', t('reports.needs'), visits.needs, ref(lists.needCategories), consultations, true),
       byCode('channels', t('reports.channels'), visits.channels, ref(lists.channels), consultations),
+      ...this.outreachAndReferralFigures(t),
     ];
   });
+
+  /** Outreach activities (participants by group, activities by type) and the referral funnel. */
+  private outreachAndReferralFigures(t: (key: string) => string): Figure[] {
+    const d = this.dashboard();
+    if (!d) return [];
+    const { activities, referrals } = d;
+    const groups = ['girls', 'boys', 'women', 'men', 'other'] as const;
+    const steps = ['submitted', 'approved', 'accepted', 'completed', 'declined', 'rejected'] as const;
+    const participantGroups: Figure = {
+      id: 'participants',
+      title: t('reports.participantsByGroup'),
+      categories: activities.participants.total ? groups.map((g) => t(`participantGroups.${g}`)) : [],
+      series: [{ name: t('reports.participants'), values: groups.map((g) => activities.participants[g]) }],
+    };
+    const byType: Figure = {
+      id: 'activityTypes',
+      title: t('reports.activitiesByType'),
+      horizontal: true,
+      categories: activities.byType.map((item) => t(`activityTypes.${item.code}`)),
+      series: [
+        { name: t('reports.activities'), values: activities.byType.map((item) => item.count) },
+        { name: t('reports.participants'), values: activities.byType.map((item) => item.participants) },
+      ],
+    };
+    const funnel: Figure = {
+      id: 'referrals',
+      title: t('reports.referralFunnel'),
+      categories: referrals.submitted ? steps.map((step) => t(`reports.steps.${step}`)) : [],
+      series: [{ name: t('reports.referrals'), values: steps.map((step) => referrals[step]) }],
+    };
+    return [participantGroups, byType, funnel];
+  }
 
   protected countryLabel(code: string): string {
     return countryName(code, this.lang());

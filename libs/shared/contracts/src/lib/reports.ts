@@ -1,3 +1,5 @@
+import type { Participants } from './activities';
+
 /**
  * `GET /api/reports/dashboard`: the figures of the caller's scope for a period. Days are counted in
  * `timeZone` (IANA name, default UTC), both ends included.
@@ -50,9 +52,43 @@ export interface VisitFigures {
   byMonth: MonthFigures[];
 }
 
+/** Participants of outreach activities, by the groups counselors count, and their sum. */
+export type ParticipantFigures = Participants & { total: number };
+
+/** Outreach activities held in the period (by their date) and the people they reached. */
+export interface ActivityFigures {
+  activities: number;
+  participants: ParticipantFigures;
+  /** Activities by type, with their participants (most activities first). */
+  byType: (CodeCount & { participants: number })[];
+  /** Every month of the period. */
+  byMonth: { month: string; activities: number; participants: number }[];
+}
+
+/**
+ * Referrals submitted in the period and how far they got (each counted once per step it reached, so
+ * the funnel reads submitted ≥ approved ≥ accepted ≥ completed).
+ */
+export interface ReferralFigures {
+  submitted: number;
+  approved: number;
+  accepted: number;
+  completed: number;
+  declined: number;
+  rejected: number;
+  /** Median days from submission to the provider's acceptance; null when none was accepted. */
+  medianDaysToAcceptance: number | null;
+  /** Of the period's referrals, those still open past their due date today. */
+  overdue: number;
+  /** Submitted referrals by need (most first). */
+  byNeed: CodeCount[];
+}
+
 export interface Dashboard {
   from: string;
   to: string;
   timeZone: string;
   visits: VisitFigures;
+  activities: ActivityFigures;
+  referrals: ReferralFigures;
 }
