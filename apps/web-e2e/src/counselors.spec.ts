@@ -18,6 +18,11 @@ test.use(PHONE);
 
 let personCode = '';
 
+/** The page scrolls inside the shell, so a full-page screenshot shows what is in view: start from the top. */
+async function scrollToTop(page: Page): Promise<void> {
+  await page.evaluate(() => document.querySelector('mat-sidenav-content')?.scrollTo(0, 0));
+}
+
 async function phone(browser: Browser): Promise<{ context: BrowserContext; page: Page; app: AppPage }> {
   const context = await browser.newContext(PHONE);
   const page = await context.newPage();
@@ -32,7 +37,7 @@ test('a counselor sees only their own screens and records an activity with parti
   // Large touch targets: the two actions are tiles at least 48 px tall.
   // Their latest cases and activities, with status (from the demo data).
   await expect(page.getByRole('list').filter({ hasText: 'En atención' })).toBeVisible();
-  await expect(page.getByRole('list').filter({ hasText: 'participantes' })).toBeVisible();
+  await expect(page.getByRole('list').filter({ hasText: 'Participantes:' })).toBeVisible();
   const tile = await page.getByRole('link', { name: /Registrar actividad/ }).boundingBox();
   expect(tile!.height).toBeGreaterThanOrEqual(48);
   expect(tile!.width).toBeLessThanOrEqual(360);
@@ -58,12 +63,15 @@ test('a counselor sees only their own screens and records an activity with parti
   for (let i = 0; i < 3; i++) await form.plus('Niñas').click();
   await form.participants('Niños').fill('14');
   await form.participants('Mujeres').fill('2');
-  await expect(page.getByText('Total: 19 participantes')).toBeVisible();
+  await expect(page.getByText('Total de participantes: 19')).toBeVisible();
   await expect(page.getByText('Registre al menos una persona participante.')).toHaveCount(0);
   const plus = await form.plus('Niñas').boundingBox();
   expect(plus!.height).toBeGreaterThanOrEqual(48);
   expect(plus!.width).toBeGreaterThanOrEqual(48);
   await page.getByLabel('Campaña').fill('Piénsalo dos veces');
+  await page.getByRole('heading', { name: 'Participantes' }).scrollIntoViewIfNeeded();
+  await app.screenshot('es-activity-form-participants');
+  await scrollToTop(page);
   await app.screenshot('es-activity-form');
 
   await page.getByRole('button', { name: 'Guardar actividad' }).click();
@@ -71,7 +79,7 @@ test('a counselor sees only their own screens and records an activity with parti
   await expect(page).toHaveURL(/\/activities$/);
   const card = page.getByRole('listitem').filter({ hasText: PLACE });
   await expect(card).toContainText('Charla en escuela');
-  await expect(card).toContainText('19 participantes');
+  await expect(card).toContainText('Participantes: 19');
   await app.screenshot('es-counselor-activities');
 });
 
@@ -93,6 +101,8 @@ test('the counselor sends a case identified at the activity, with consent for a 
   await page.getByRole('checkbox', { name: /aceptó que se registren su nombre y contacto/ }).check();
   await page.getByLabel('Nombre', { exact: true }).fill('Yesenia');
   await page.getByLabel('Teléfono u otro contacto').fill('+502 5555 0101');
+  await app.screenshot('es-case-form-consent');
+  await scrollToTop(page);
   await app.screenshot('es-case-form');
   await page.getByRole('button', { name: 'Enviar al centro' }).click();
 
@@ -124,6 +134,7 @@ test('staff find the case in the inbox, take it, register the person from it, lo
   await page.getByRole('button', { name: 'Tomar el caso' }).click();
   await expect(page.getByText('El caso quedó a su cargo.')).toBeVisible();
   await expect(page.getByText('En atención')).toBeVisible();
+  await page.getByRole('button', { name: 'Aceptar' }).click(); // the snack bar would hide the page's foot
   await app.screenshot('es-case-page');
 
   // The person record starts from what the counselor sent.
@@ -180,7 +191,8 @@ test('screens in English: counselor home, activity form and the inbox', async ({
   await counselor.page.getByRole('link', { name: /Record an activity/ }).click();
   await expect(counselor.page.getByRole('heading', { level: 1, name: 'New activity' })).toBeVisible();
   await counselor.page.getByRole('button', { name: 'Add one: Women' }).click();
-  await expect(counselor.page.getByText('Total: 1 participants')).toBeVisible();
+  await expect(counselor.page.getByText('Total participants: 1')).toBeVisible();
+  await scrollToTop(counselor.page);
   await counselor.app.screenshot('en-activity-form');
   await counselor.page.goto('/cases');
   await expect(counselor.page.getByRole('heading', { level: 1, name: 'My cases' })).toBeVisible();

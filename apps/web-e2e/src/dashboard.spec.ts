@@ -53,3 +53,33 @@ test('a supervisor reads the quarter of their country and every figure adds up',
   await app.switchLanguage('Langue', 'Español');
   await expect(page.getByRole('heading', { level: 1, name: 'Panel' })).toBeVisible();
 });
+
+test('a supervisor prints the quarter in numbers, in Spanish and in English', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.signIn(SUPERVISOR);
+  await app.navLink('Panel').click();
+  const people = await page.getByRole('list', { name: 'Cifras clave' }).getByRole('listitem').filter({ hasText: 'Personas alcanzadas' }).locator('.kpi-value').innerText();
+
+  await page.getByRole('link', { name: 'El trimestre en cifras' }).click();
+  await expect(page).toHaveURL(/\/reports\/quarter$/);
+  // The demo's weeks of work are in this quarter (the page opens on the last one that ended).
+  const quarter = Math.floor(new Date().getMonth() / 3) + 1;
+  await app.chooseOption('Trimestre', `Trimestre ${quarter}`);
+  const sheet = page.getByRole('article');
+  await expect(sheet.getByRole('heading', { name: 'El trimestre en cifras' })).toBeVisible();
+  await expect(sheet.getByRole('listitem').filter({ hasText: /personas alcanzadas por \S+ centros/ }).locator('strong')).toHaveText(people);
+  await expect(sheet.getByText('Guatemala').first()).toBeVisible();
+  await expect(sheet.getByText('se muestran como «<5»')).toBeVisible();
+
+  await app.chooseOption('Idioma del resumen', 'English');
+  await expect(sheet.getByRole('heading', { name: 'The quarter in numbers' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Imprimir o guardar en PDF' })).toBeVisible(); // the screen keeps the UI's language
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: 'Imprimir o guardar en PDF' })).toBeHidden();
+  await page.pdf({ path: `${__dirname}/../../../.test-results/screenshots/quarter-summary-en.pdf`, format: 'A4' });
+  await app.screenshot('en-quarter-summary-print');
+  await page.emulateMedia({ media: 'screen' });
+  await app.chooseOption('Idioma del resumen', 'Español');
+  await expect(sheet.getByRole('heading', { name: 'El trimestre en cifras' })).toBeVisible();
+  await app.screenshot('es-quarter-summary');
+});

@@ -17,6 +17,13 @@ export const appRoutes: Routes = [
     loadComponent: () => import('./provider-link/provider-response.component').then((m) => m.ProviderResponseComponent),
   },
   {
+    // Printable: no shell around it.
+    path: 'reports/quarter',
+    title: 'quarter.title',
+    canMatch: [authGuard, roleGuard(...CASE_ROLES)],
+    loadComponent: () => import('./reports/quarter-summary.component').then((m) => m.QuarterSummaryComponent),
+  },
+  {
     // The printable slip has no shell around it.
     path: 'referrals/:id/slip',
     title: 'referrals.slip.title',

@@ -15,3 +15,4 @@ export * from './lib/activities';
 export * from './lib/cases';
 export * from './lib/counselors';
 export * from './lib/reports';
+export * from './lib/exports';

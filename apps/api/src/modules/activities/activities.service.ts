@@ -143,7 +143,8 @@ export class ActivitiesService {
     return applyRecordScope(actor, qb, { hubId: 'activity.hub_id', createdBy: 'activity.created_by', listedIn: 'activity.counselor_ids' });
   }
 
-  private filtered(actor: Actor, f: ActivityFilters) {
+  /** The activities the caller may see that the filters select (the list, the totals and the export). */
+  filtered(actor: Actor, f: ActivityFilters) {
     const qb = this.scoped(actor);
     if (f.from) qb.andWhere('activity.occurred_on >= :from', { from: f.from });
     if (f.to) qb.andWhere('activity.occurred_on <= :to', { to: f.to });

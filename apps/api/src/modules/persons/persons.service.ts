@@ -203,7 +203,8 @@ export class PersonsService {
     return applyRecordScope(actor, qb, { hubId: 'person.hub_id', createdBy: 'person.created_by' });
   }
 
-  private filtered(actor: Actor, query: PersonListQueryDto, manager?: EntityManager) {
+  /** The persons the caller may see that the list's filters (but q) select: the list and the export. */
+  filtered(actor: Actor, query: Pick<PersonListQueryDto, 'hubId' | 'profile' | 'sex'>, manager?: EntityManager) {
     const qb = this.scoped(actor, manager).andWhere('person.merged_into_id IS NULL');
     if (query.hubId) qb.andWhere('person.hub_id = :hubId', { hubId: query.hubId });
     if (query.profile) qb.andWhere('person.profile = :profile', { profile: query.profile });

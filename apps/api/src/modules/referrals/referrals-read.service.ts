@@ -11,6 +11,8 @@ import { ReferralListQueryDto } from './dto/referral.dto';
 import { ReferralEntity } from './referral.entity';
 import { FOLLOWED_UP_STATUSES, isOverdue, todayUtc } from './referral-state-machine';
 
+/** The list's filters, without the page and the review queue's order. */
+export type ReferralFilters = Omit<ReferralListQueryDto, 'limit' | 'cursor' | 'queue'>;
 
 interface EventRow {
   id: string;
@@ -31,17 +33,7 @@ export class ReferralsReadService {
 
   /** Newest first; `queue=review` is the review queue (most urgent, then oldest submitted, first). */
   async list(actor: Actor, query: ReferralListQueryDto): Promise<Page<Referral>> {
-    const qb = this.scoped(actor);
-    if (query.status) qb.andWhere('referral.status = :status', { status: query.status });
-    if (query.hubId) qb.andWhere('referral.hub_id = :hubId', { hubId: query.hubId });
-    if (query.personId) qb.andWhere('referral.person_id = :personId', { personId: query.personId });
-    if (query.serviceProviderId) qb.andWhere('referral.service_provider_id = :providerId', { providerId: query.serviceProviderId });
-    if (query.urgency) qb.andWhere('referral.urgency = :urgency', { urgency: query.urgency });
-    if (query.assignedTo) qb.andWhere('referral.assigned_to = :assignedTo', { assignedTo: query.assignedTo });
-    if (query.overdue !== undefined) {
-      const overdue = 'referral.status IN (:...followedUp) AND referral.due_on < CAST(:today AS date)';
-      qb.andWhere(query.overdue ? overdue : `NOT (${overdue})`, { followedUp: FOLLOWED_UP_STATUSES, today: todayUtc() });
-    }
+    const qb = this.filtered(actor, query);
     const page =
       query.queue === 'review'
         ? await reviewQueuePage(qb, query)
@@ -54,6 +46,22 @@ export class ReferralsReadService {
             sortType: 'timestamptz',
           });
     return { items: await this.represent(page.items), nextCursor: page.nextCursor };
+  }
+
+  /** The referrals the caller may see that the list's filters select (the list and the export). */
+  filtered(actor: Actor, query: ReferralFilters): SelectQueryBuilder<ReferralEntity> {
+    const qb = this.scoped(actor);
+    if (query.status) qb.andWhere('referral.status = :status', { status: query.status });
+    if (query.hubId) qb.andWhere('referral.hub_id = :hubId', { hubId: query.hubId });
+    if (query.personId) qb.andWhere('referral.person_id = :personId', { personId: query.personId });
+    if (query.serviceProviderId) qb.andWhere('referral.service_provider_id = :providerId', { providerId: query.serviceProviderId });
+    if (query.urgency) qb.andWhere('referral.urgency = :urgency', { urgency: query.urgency });
+    if (query.assignedTo) qb.andWhere('referral.assigned_to = :assignedTo', { assignedTo: query.assignedTo });
+    if (query.overdue !== undefined) {
+      const overdue = 'referral.status IN (:...followedUp) AND referral.due_on < CAST(:today AS date)';
+      qb.andWhere(query.overdue ? overdue : `NOT (${overdue})`, { followedUp: FOLLOWED_UP_STATUSES, today: todayUtc() });
+    }
+    return qb;
   }
 
   /** A person's referrals the caller may see, newest first, at most PERSON_TIMELINE_LIMIT. */

@@ -49,6 +49,8 @@ it('counts consultations, people reached and every breakdown of the hub exactly'
   expect(v.consultations).toBe(6);
   expect(v.peopleReached).toBe(4); // María once, Juan, two anonymous
   expect(v.registeredPeople).toBe(2);
+  expect(v.hubs).toBe(1);
+  expect(v.byCountry).toEqual([{ code: 'GT', count: 4 }]);
   expect(v.bySex).toEqual([{ code: 'female', count: 2 }, { code: 'male', count: 2 }]);
   expect(v.byAgeBand).toEqual([{ code: '12-17', count: 1 }, { code: '18-24', count: 1 }, { code: '25-59', count: 1 }, { code: '60+', count: 1 }]);
   expect(v.byNationality).toEqual([{ code: 'GT', count: 3 }, { code: 'HN', count: 1 }]);
@@ -91,6 +93,8 @@ it('never counts outside the scope: a Guatemala supervisor sees both Guatemalan 
 
   const all = await dashboard(`${Q1}&timeZone=America/Guatemala`);
   expect(all.body.visits.consultations).toBe(8);
+  expect(all.body.visits.hubs).toBe(3);
+  expect(all.body.visits.byCountry).toEqual([{ code: 'GT', count: 5 }, { code: 'HN', count: 1 }]);
   const honduras = await dashboard(`${Q1}&countryCode=hn`);
   expect(honduras.body.visits.consultations).toBe(1);
   const hub = await dashboard(`${Q1}&hubId=${qtz.id}`);

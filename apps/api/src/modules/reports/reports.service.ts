@@ -15,7 +15,7 @@ type Period = ReportQueryDto & { timeZone: string };
 
 /** One row of the visit figures statement: which breakdown, which code (or month), and the counts. */
 interface VisitRow {
-  dimension: 'total' | 'sex' | 'age_band' | 'profile' | 'nationality' | 'topic' | 'need' | 'channel' | 'month';
+  dimension: 'total' | 'hubs' | 'country' | 'sex' | 'age_band' | 'profile' | 'nationality' | 'topic' | 'need' | 'channel' | 'month';
   code: string | null;
   consultations: number;
   people: number;
@@ -58,7 +58,9 @@ export class ReportsService {
     const visits = this.inScope(actor, period, VisitEntity, 'visit', { hubId: 'visit.hub_id', createdBy: 'visit.staff_id' })
       .select(['visit.person_id AS person_id', 'visit.occurred_at AS occurred_at', 'visit.sex AS sex', 'visit.age_band AS age_band'])
       .addSelect(['visit.profile AS profile', 'visit.nationality AS nationality', 'visit.channel AS channel', 'visit.topics AS topics', 'visit.needs AS needs'])
-      .addSelect(`to_char(visit.occurred_at AT TIME ZONE :timeZone, 'YYYY-MM') AS month`);
+      .addSelect(`to_char(visit.occurred_at AT TIME ZONE :timeZone, 'YYYY-MM') AS month`)
+      .addSelect(['visit.hub_id AS hub_id', 'hub.country_code AS country'])
+      .innerJoin('hubs', 'hub', 'hub.id = visit.hub_id');
     this.withinPeriod(visits, 'visit.occurred_at', period);
     const [visitsSql, params] = visits.getQueryAndParameters();
 
@@ -66,10 +68,10 @@ export class ReportsService {
       `WITH v AS MATERIALIZED (${visitsSql}),
        -- the people reached: each anonymous visit, and each person once, as of their latest visit
        people AS (
-         SELECT sex, age_band, profile, nationality, month, false AS registered FROM v WHERE person_id IS NULL
+         SELECT sex, age_band, profile, nationality, country, month, false AS registered FROM v WHERE person_id IS NULL
          UNION ALL
          SELECT * FROM (
-           SELECT DISTINCT ON (person_id) sex, age_band, profile, nationality, month, true AS registered
+           SELECT DISTINCT ON (person_id) sex, age_band, profile, nationality, country, month, true AS registered
            FROM v WHERE person_id IS NOT NULL ORDER BY person_id, occurred_at DESC
          ) latest
        ),
@@ -83,6 +85,8 @@ export class ReportsService {
        )
        SELECT 'total' AS dimension, NULL AS code, (SELECT count(*) FROM v) AS consultations, count(*) AS people,
               count(*) FILTER (WHERE registered) AS registered FROM people
+       UNION ALL SELECT 'hubs', NULL, count(DISTINCT hub_id), 0, 0 FROM v
+       UNION ALL SELECT 'country', country, 0, count(*), 0 FROM people GROUP BY country
        UNION ALL SELECT 'sex', sex, 0, count(*), 0 FROM people GROUP BY sex
        UNION ALL SELECT 'age_band', age_band, 0, count(*), 0 FROM people GROUP BY age_band
        UNION ALL SELECT 'profile', profile, 0, count(*), 0 FROM people GROUP BY profile
@@ -102,6 +106,8 @@ export class ReportsService {
       consultations: Number(total.consultations),
       peopleReached: Number(total.people),
       registeredPeople: Number(total.registered),
+      hubs: Number(rows.find((row) => row.dimension === 'hubs')?.consultations ?? 0),
+      byCountry: counts('country', 'people'),
       bySex: counts('sex', 'people'),
       byAgeBand: counts('age_band', 'people'),
       byProfile: counts('profile', 'people'),

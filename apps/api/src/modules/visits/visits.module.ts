@@ -5,5 +5,5 @@ import { ReferenceListsModule } from '../reference-lists/reference-lists.module'
 import { VisitsController } from './visits.controller';
 import { VisitsService } from './visits.service';
 
-@Module({ imports: [HubsModule, PersonsModule, ReferenceListsModule], controllers: [VisitsController], providers: [VisitsService] })
+@Module({ imports: [HubsModule, PersonsModule, ReferenceListsModule], controllers: [VisitsController], providers: [VisitsService], exports: [VisitsService] })
 export class VisitsModule {}

@@ -15,6 +15,9 @@ import { CodeCheck, ReferenceListsService } from '../reference-lists/reference-l
 import { CreateVisitDto, UpdateVisitDto, VisitListQueryDto } from './dto/visit.dto';
 import { toVisit, VisitEntity } from './visit.entity';
 
+/** The list's filters, without the page. */
+export type VisitFilters = Omit<VisitListQueryDto, 'limit' | 'cursor'>;
+
 /** The columns a create stores from the request and the person (the rest are generated). */
 type VisitValues = Omit<VisitEntity, 'id' | 'person' | 'version' | 'createdAt' | 'updatedAt' | 'followUpDoneAt'>;
 
@@ -32,6 +35,19 @@ export class VisitsService {
 
   /** Newest first (occurred_at DESC, id DESC), keyset-paginated. */
   async list(actor: Actor, query: VisitListQueryDto): Promise<Page<Visit>> {
+    const page = await paginate(this.filtered(actor, query), query, {
+      sortExpression: 'visit.occurred_at',
+      idExpression: 'visit.id',
+      sortValue: (v) => v.occurredAt.toISOString(),
+      idValue: (v) => v.id,
+      direction: 'DESC',
+      sortType: 'timestamptz',
+    });
+    return { items: await this.represent(page.items), nextCursor: page.nextCursor };
+  }
+
+  /** The visits the caller may see that the list's filters select (the list and the export). */
+  filtered(actor: Actor, query: VisitFilters) {
     const qb = this.scoped(actor);
     if (query.from) qb.andWhere('visit.occurred_at >= :from', { from: query.from });
     if (query.to) qb.andWhere('visit.occurred_at < :to', { to: query.to });
@@ -44,15 +60,7 @@ export class VisitsService {
     if (query.followUpDue) {
       qb.andWhere('visit.follow_up_on IS NOT NULL AND visit.follow_up_done_at IS NULL AND visit.follow_up_on <= current_date');
     }
-    const page = await paginate(qb, query, {
-      sortExpression: 'visit.occurred_at',
-      idExpression: 'visit.id',
-      sortValue: (v) => v.occurredAt.toISOString(),
-      idValue: (v) => v.id,
-      direction: 'DESC',
-      sortType: 'timestamptz',
-    });
-    return { items: await this.represent(page.items), nextCursor: page.nextCursor };
+    return qb;
   }
 
   async get(actor: Actor, id: string): Promise<Visit> {

@@ -71,13 +71,13 @@ describe('ActivityFormComponent', () => {
 
   it('adds the participants up as they are counted, with 48 px steppers', async () => {
     await render();
-    expect(root.textContent).toContain('Total: 0 participantes');
+    expect(root.textContent).toContain('Total de participantes: 0');
     const plus = getByRole(root, 'button', 'Sumar uno: Niñas');
     await click(plus);
     await click(plus);
     type(getByLabel(root, 'Mujeres'), '12');
     await settle();
-    expect(root.textContent).toContain('Total: 14 participantes');
+    expect(root.textContent).toContain('Total de participantes: 14');
     expect(getByLabel(root, 'Niñas').value).toBe('2');
     expect((getByRole(root, 'button', 'Restar uno: Hombres') as HTMLButtonElement).disabled).toBe(true);
   });
@@ -115,7 +115,7 @@ describe('ActivityFormComponent', () => {
   it('edits an activity with the version it read', async () => {
     await render(activity().id);
     expect(getByLabel(root, 'Lugar').value).toBe('Instituto Básico');
-    expect(root.textContent).toContain('Total: 25 participantes');
+    expect(root.textContent).toContain('Total de participantes: 25');
     type(getByLabel(root, 'Hombres'), '3');
     await settle();
     await click(getByRole(root, 'button', 'Guardar cambios'));

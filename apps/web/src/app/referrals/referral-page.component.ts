@@ -43,7 +43,7 @@ import { ReferralsService } from './referrals.service';
 
 /** Who a referral can be handed to: the people who follow cases in its hub. */
 const ASSIGNABLE_ROLES = ['staff', 'supervisor'];
-/** A step that needs no comment and changes nothing irreversible goes through on one click. */
+/** Steps without a required comment that still ask first (cancelling cannot be undone). */
 const CONFIRM_ACTIONS: readonly ReferralAction[] = ['cancel'];
 
 @Component({

@@ -3,10 +3,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { CodeCount, Dashboard, Hub, ReferenceItem, ReportQuery } from '@mih/contracts';
 import { provideEchartsCore } from 'ngx-echarts';
@@ -17,6 +19,7 @@ import { countryName } from '../i18n/country-name.pipe';
 import { LanguageService } from '../i18n/language.service';
 import { LocalNumberPipe } from '../i18n/local-date.pipe';
 import { referenceLabel, ReferenceListsService } from '../reference-lists/reference-lists.service';
+import { IconComponent } from '../shared/icon.component';
 import { ChartCardComponent, type ChartSeries } from './chart-card.component';
 import { PERIOD_KINDS, type Period, type PeriodKind, periodOf } from './period';
 import { ReportsService } from './reports.service';
@@ -37,7 +40,7 @@ type State = { dashboard: Dashboard | null; errorKey: string | null; loading: bo
 
 @Component({
   selector: 'mih-dashboard',
-  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatProgressBarModule, TranslocoPipe, LocalNumberPipe, ChartCardComponent],
+  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, IconComponent, MatFormFieldModule, MatInputModule, MatSelectModule, MatProgressBarModule, TranslocoPipe, LocalNumberPipe, ChartCardComponent],
   providers: [provideEchartsCore({ echarts: () => import('./echarts-setup').then((m) => m.echarts) })],
   templateUrl: './dashboard.component.html',
   styleUrl: './dashboard.component.scss',

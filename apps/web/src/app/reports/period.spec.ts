@@ -1,3 +1,4 @@
+import { lastEndedQuarter, quarterDays } from './quarter';
 import { periodOf } from './period';
 
 describe('periodOf', () => {
@@ -17,5 +18,18 @@ describe('periodOf', () => {
   it('crosses into the previous year in January', () => {
     expect(periodOf('lastMonth', new Date(2026, 0, 10))).toEqual({ from: '2025-12-01', to: '2025-12-31' });
     expect(periodOf('lastQuarter', new Date(2026, 1, 10))).toEqual({ from: '2025-10-01', to: '2025-12-31' });
+  });
+});
+
+describe('quarters', () => {
+  it('knows the days of each quarter', () => {
+    expect(quarterDays(2026, 1)).toEqual({ from: '2026-01-01', to: '2026-03-31' });
+    expect(quarterDays(2024, 1)).toEqual({ from: '2024-01-01', to: '2024-03-31' });
+    expect(quarterDays(2026, 4)).toEqual({ from: '2026-10-01', to: '2026-12-31' });
+  });
+
+  it('reports on the last quarter that has ended', () => {
+    expect(lastEndedQuarter(new Date(2026, 10, 23))).toEqual({ year: 2026, quarter: 3 });
+    expect(lastEndedQuarter(new Date(2026, 1, 1))).toEqual({ year: 2025, quarter: 4 });
   });
 });

@@ -200,7 +200,7 @@ export class ProviderPageComponent {
     setTimeout(() => {
       const host = this.host.nativeElement;
       const invalid = host.querySelector<HTMLElement>(
-        'input.ng-invalid:not([disabled]), mat-select.ng-invalid, mat-chip-grid.ng-invalid input, [data-field].ng-invalid input',
+        'input.ng-invalid:not([disabled]), mat-select.ng-invalid, mat-chip-grid.ng-invalid input',
       );
       invalid?.focus();
     });

@@ -39,6 +39,10 @@ export interface VisitFigures {
   peopleReached: number;
   /** Of peopleReached, those with a person record. */
   registeredPeople: number;
+  /** Hubs with at least one consultation in the period. */
+  hubs: number;
+  /** People reached, by the country of the hub that reached them. */
+  byCountry: CodeCount[];
   /** People reached, by sex, age band, profile and nationality (most first). */
   bySex: CodeCount[];
   byAgeBand: CodeCount[];

@@ -1,0 +1,63 @@
+// How an export writes words: headers and labels in the caller's language, or, with `codes`, the
+// stable codes and column keys that a script can rely on.
+import type { Language, ReferenceListName } from '@mih/contracts';
+import { HEADERS, HeaderKey, inLanguage, Labels, YES_NO } from './export-labels';
+
+/** Several values in one cell (topics, needs, counselors). */
+export const LIST_SEPARATOR = '; ';
+
+export class ExportText {
+  private readonly countryNames: Intl.DisplayNames;
+  private readonly countries = new Map<string, string>();
+
+  /**
+   * @param referenceLabels label of every reference code in this language, keyed `list:code`
+   */
+  constructor(
+    readonly lang: Language,
+    readonly codesOnly: boolean,
+    private readonly referenceLabels: ReadonlyMap<string, string>,
+  ) {
+    this.countryNames = new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' });
+  }
+
+  header(key: HeaderKey): string {
+    return this.codesOnly ? key : inLanguage(HEADERS[key], this.lang);
+  }
+
+  /** A label of the words above (sheet names, sections, figures). */
+  word(labels: Labels): string {
+    return inLanguage(labels, this.lang);
+  }
+
+  /** A reference-list code as its label; a code the list no longer has stays a code. */
+  ref(list: ReferenceListName, code: string | null): string | null {
+    if (code === null || this.codesOnly) return code;
+    return this.referenceLabels.get(`${list}:${code}`) ?? code;
+  }
+
+  refs(list: ReferenceListName, codes: readonly string[] | null): string {
+    return (codes ?? []).map((code) => this.ref(list, code)).join(LIST_SEPARATOR);
+  }
+
+  /** A code of one of the fixed enumerations (activity types, referral statuses, urgencies). */
+  of<C extends string>(labels: Record<C, Labels>, code: C | null): string | null {
+    if (code === null || this.codesOnly) return code;
+    return labels[code] ? inLanguage(labels[code], this.lang) : code;
+  }
+
+  country(code: string | null): string | null {
+    if (code === null || this.codesOnly) return code;
+    let name = this.countries.get(code);
+    if (name === undefined) {
+      name = this.countryNames.of(code) ?? code;
+      this.countries.set(code, name);
+    }
+    return name;
+  }
+
+  yesNo(value: boolean): string {
+    if (this.codesOnly) return String(value);
+    return inLanguage(value ? YES_NO.yes : YES_NO.no, this.lang);
+  }
+}

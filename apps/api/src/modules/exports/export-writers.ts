@@ -1,0 +1,117 @@
+// CSV and XLSX writers: rows arrive from an async iterable (a database cursor) and leave as a stream,
+// pulled only as fast as the client reads, so memory stays flat however many rows there are.
+import { stringify } from 'csv-stringify';
+import ExcelJS from 'exceljs';
+import { PassThrough, pipeline, Readable } from 'node:stream';
+import type { ExportFormat } from '@mih/contracts';
+
+export type Cell = string | number | null;
+/** `date` cells hold `YYYY-MM-DD`, `datetime` cells `YYYY-MM-DD HH:MM`, both already in the export's time zone. */
+export type ColumnType = 'text' | 'number' | 'date' | 'datetime';
+
+export interface SheetColumn {
+  header: string;
+  type: ColumnType;
+  width?: number;
+}
+
+export interface Sheet {
+  name: string;
+  columns: SheetColumn[];
+  rows: AsyncIterable<Cell[]>;
+}
+
+export const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+export function writeSheet(format: ExportFormat, sheet: Sheet): Readable {
+  return format === 'csv' ? writeCsv(sheet) : writeXlsx(sheet);
+}
+
+/** RFC 4180 CSV with a BOM, so that spreadsheet programs read the accents as UTF-8. */
+export function writeCsv(sheet: Sheet): Readable {
+  const source = Readable.from(csvRecords(sheet));
+  const csv = stringify({ bom: true, record_delimiter: 'windows' });
+  // pipeline() destroys the source (and so closes the cursor) when the client goes away.
+  return pipeline(source, csv, () => undefined);
+}
+
+async function* csvRecords(sheet: Sheet): AsyncGenerator<Cell[]> {
+  yield sheet.columns.map((column) => column.header);
+  const types = sheet.columns.map((column) => column.type);
+  for await (const cells of sheet.rows) {
+    yield cells.map((cell, i) => (types[i] === 'text' && typeof cell === 'string' ? defuseFormula(cell) : cell));
+  }
+}
+
+/**
+ * A text cell that starts like a formula (=, +, -, @, tab, CR) would be run by a spreadsheet program
+ * that opens the CSV; a leading apostrophe keeps it text (OWASP's advice on CSV injection).
+ */
+export function defuseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** How much of the sheet may wait for the zip's deflate before the rows wait for it. */
+const ZIP_BACKLOG_BYTES = 1024 * 1024;
+
+export function writeXlsx(sheet: Sheet): Readable {
+  const out = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  fillWorkbook(workbook, sheet, out).catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
+  return out;
+}
+
+async function fillWorkbook(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: Sheet, out: PassThrough): Promise<void> {
+  const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  worksheet.columns = sheet.columns.map((column, i) => ({
+    key: String(i),
+    header: column.header,
+    width: column.width ?? 16,
+    style: column.type === 'date' ? { numFmt: 'yyyy-mm-dd' } : column.type === 'datetime' ? { numFmt: 'yyyy-mm-dd hh:mm' } : {},
+  }));
+  worksheet.getRow(1).font = { bold: true };
+  const types = sheet.columns.map((column) => column.type);
+  for await (const cells of sheet.rows) {
+    worksheet.addRow(cells.map((cell, i) => xlsxValue(cell, types[i]))).commit();
+    await zipCaughtUp(worksheet, out);
+    if (out.destroyed) return; // the client went away: leaving the loop closes the cursor
+  }
+  worksheet.commit();
+  await workbook.commit();
+}
+
+/** Dates become real date cells: a UTC instant with the local wall-clock time (Excel has no time zones). */
+function xlsxValue(cell: Cell, type: ColumnType): ExcelJS.CellValue {
+  if (typeof cell !== 'string') return cell;
+  if (type === 'date') return new Date(`${cell}T00:00:00Z`);
+  if (type === 'datetime') return new Date(`${cell.replace(' ', 'T')}:00Z`);
+  return cell;
+}
+
+/**
+ * exceljs commits rows into the zip without waiting for it, so when deflating (or the client) falls
+ * behind, the whole sheet would pile up in the zip's input. Wait for that input to drain (or for the
+ * client to leave). It reaches into exceljs's stream (a `pipes` list of readable-stream v3 streams);
+ * should that change, rows simply stop waiting, and the export memory spec fails.
+ */
+function zipCaughtUp(worksheet: ExcelJS.Worksheet, out: PassThrough): Promise<void> {
+  const zipInput = (worksheet as unknown as { stream?: { pipes?: ZipInput[] } }).stream?.pipes?.[0];
+  const state = zipInput?._writableState;
+  if (!zipInput || !state || state.length < ZIP_BACKLOG_BYTES || out.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      zipInput.removeListener('drain', done);
+      out.removeListener('close', done);
+      resolve();
+    };
+    zipInput.once('drain', done);
+    out.once('close', done);
+  });
+}
+
+interface ZipInput extends NodeJS.EventEmitter {
+  _writableState?: { length: number };
+}
