@@ -2,7 +2,7 @@
 // `npm run bench`: the API on its own database with a million visits, each endpoint beside a bare
 // baseline (baseline-server.mjs: Fastify + pg, same SQL) in the same run, with autocannon.
 //   npm run bench -- [--visits 1000000] [--reuse] [--duration 5] [--connections 1,8,32] [--user <email>]
-//                    [--only create,list,deep,search,timeline] [--trace-sql] [--profile]
+//                    [--only create,list,deep,search,timeline,dashboard] [--trace-sql] [--profile]
 // Needs the built API (npx nx build api). Without DATABASE_URL it starts an embedded PostgreSQL in a
 // temporary folder, or with --reuse in .data/bench, kept so that the next --reuse run skips generation.
 // Writes .test-results/bench.md (the table), bench-explain.txt (query plans) and, with --trace-sql,
@@ -20,6 +20,7 @@ import { freePort } from '../db/embedded-postgres.mjs';
 import { seedVolume, VOLUME_EMAIL_DOMAIN, VOLUME_PASSWORD } from '../seed-volume/seed-volume.mjs';
 import { migrate, openVolumeDatabase, root, withClient } from '../seed-volume/volume-database.mjs';
 import { compareCpuProfiles } from './cpu-profile-summary.mjs';
+import { benchDashboard, renderDashboardRows } from './dashboard.mjs';
 import { postgresCpuMs, processCpuMs } from './cpu-usage.mjs';
 import { startSqlTraceProxy } from './sql-trace-proxy.mjs';
 
@@ -104,7 +105,7 @@ async function main() {
 
   const session = await signIn(servers.api, args.user);
   const fixtures = await prepareFixtures(database.url, servers.api, session);
-  const endpoints = defineEndpoints(fixtures).filter((e) => !args.only || args.only.split(',').includes(e.key));
+  const endpoints = defineEndpoints(fixtures).filter((e) => wanted(e.key));
   const check = await compareAnswers(servers, session.token, endpoints);
   await removeBenchVisits();
 
@@ -137,9 +138,10 @@ async function main() {
   }
 
   await removeBenchVisits();
+  const dashboardRows = wanted('dashboard') ? await benchDashboardAs(servers.api, env, session) : [];
   const explain = await explainPlans(env, endpoints, fixtures);
   const load = [loadBefore, loadavg()[0]];
-  const report = renderReport({ rows, fixtures, generation, check, load, runSeconds: (Date.now() - runStarted) / 1000 });
+  const report = renderReport({ rows, fixtures, generation, check, load, runSeconds: (Date.now() - runStarted) / 1000 }) + renderDashboardRows(dashboardRows);
   mkdirSync(reports, { recursive: true });
   writeFileSync(resolve(reports, 'bench.md'), report);
   writeFileSync(resolve(reports, 'bench-explain.txt'), explain);
@@ -155,6 +157,55 @@ async function main() {
     writeFileSync(resolve(reports, 'bench-profile.txt'), `${compareCpuProfiles(runs)}\n`);
     log(`CPU profiles compared in .test-results/bench-profile.txt (raw profiles in ${profileDir})`);
   }
+}
+
+function wanted(key) {
+  return !args.only || args.only.split(',').includes(key);
+}
+
+/** The dashboard timings, as the bench user (one hub's staff) and as the volume's admin. */
+async function benchDashboardAs(apiBase, env, session) {
+  const admin = await signIn(apiBase, `admin@${VOLUME_EMAIL_DOMAIN}`).catch(() => null);
+  return benchDashboard({
+    apiBase,
+    databaseUrl: database.url,
+    staff: { token: session.token, email: args.user },
+    admin: admin && { token: admin.token, email: `admin@${VOLUME_EMAIL_DOMAIN}` },
+    capture: async (email, path) => (await captureStatements(env, [{ email, path, title: path }]))[0]?.statements ?? [],
+    log,
+  });
+}
+
+/**
+ * Exactly what the API sends for each request: a second API instance, behind the tracing proxy,
+ * answers each one once as the given user; answers the statements each request ran.
+ */
+async function captureStatements(env, requests) {
+  const dbUrl = new URL(database.url);
+  const proxy = await startSqlTraceProxy(dbUrl.hostname, Number(dbUrl.port));
+  const proxied = new URL(database.url);
+  proxied.port = String(proxy.port);
+  const port = await freePort();
+  start('api (traced)', [apiEntry], { ...env, DATABASE_URL: proxied.toString(), PORT: String(port), AUTH_RATE_LIMIT_PER_MINUTE: '1000000' });
+  const base = `http://127.0.0.1:${port}`;
+  const captured = [];
+  try {
+    await waitHealthy(base);
+    const sessions = new Map();
+    for (const { email, path, title } of requests) {
+      if (!sessions.has(email)) sessions.set(email, await signIn(base, email).catch(() => null));
+      const session = sessions.get(email);
+      if (!session) continue;
+      proxy.reset();
+      await getJson(`${base}${path}`, session.token);
+      await new Promise((r) => setTimeout(r, 50));
+      captured.push({ title: `${title} — as ${session.user.role} ${email}`, statements: [...proxy.statements] });
+    }
+  } finally {
+    await stopChild('api (traced)');
+    await proxy.close();
+  }
+  return captured;
 }
 
 /** Deletes the visits the benchmark created (their audit events stay), keeping the generated volume as it was. */
@@ -386,35 +437,13 @@ async function getJson(url, token) {
  * after the SET LOCALs the API ran).
  */
 async function explainPlans(env, endpoints, f) {
-  const dbUrl = new URL(database.url);
-  const proxy = await startSqlTraceProxy(dbUrl.hostname, Number(dbUrl.port));
-  const proxied = new URL(database.url);
-  proxied.port = String(proxy.port);
-  const port = await freePort();
-  start('api (traced)', [apiEntry], { ...env, DATABASE_URL: proxied.toString(), PORT: String(port), AUTH_RATE_LIMIT_PER_MINUTE: '1000000' });
-  const base = `http://127.0.0.1:${port}`;
-  const captured = [];
-  try {
-    await waitHealthy(base);
-    const users = [
-      [args.user, endpoints.filter((e) => e.method === 'GET')],
-      [`supervisor.${f.hub.country_code.toLowerCase()}@${VOLUME_EMAIL_DOMAIN}`, endpoints.filter((e) => e.key === 'list' || e.key === 'search')],
-      [`admin@${VOLUME_EMAIL_DOMAIN}`, endpoints.filter((e) => e.key === 'list' || e.key === 'search')],
-    ];
-    for (const [email, reads] of users) {
-      const session = await signIn(base, email).catch(() => null);
-      if (!session) continue;
-      for (const endpoint of reads) {
-        proxy.reset();
-        await getJson(`${base}${endpoint.path}`, session.token);
-        await new Promise((r) => setTimeout(r, 50));
-        captured.push({ title: `${endpoint.label} — as ${session.user.role} ${email}`, statements: [...proxy.statements] });
-      }
-    }
-  } finally {
-    await stopChild('api (traced)');
-    await proxy.close();
-  }
+  const reads = endpoints.filter((e) => e.method === 'GET');
+  const broad = endpoints.filter((e) => e.key === 'list' || e.key === 'search');
+  const captured = await captureStatements(env, [
+    ...reads.map((e) => ({ email: args.user, path: e.path, title: e.label })),
+    ...broad.map((e) => ({ email: `supervisor.${f.hub.country_code.toLowerCase()}@${VOLUME_EMAIL_DOMAIN}`, path: e.path, title: e.label })),
+    ...broad.map((e) => ({ email: `admin@${VOLUME_EMAIL_DOMAIN}`, path: e.path, title: e.label })),
+  ]);
 
   const isAuthCheck = (sql) => /FROM "?(users|refresh_tokens|user_hubs)"?\b/.test(sql);
   return withClient(database.url, async (client) => {

@@ -31,6 +31,11 @@ async function phone(browser: Browser): Promise<{ context: BrowserContext; page:
 
 test('a counselor sees only their own screens and records an activity with participants by sex and age', async ({ page }) => {
   const app = new AppPage(page);
+  const calls: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith('/api/')) calls.push(path);
+  });
   await app.signIn(COUNSELOR);
   await expect(page.getByRole('link', { name: /Registrar actividad/ })).toBeVisible();
   await expect(page.getByRole('link', { name: /Enviar un caso/ })).toBeVisible();
@@ -42,6 +47,9 @@ test('a counselor sees only their own screens and records an activity with parti
   expect(tile!.height).toBeGreaterThanOrEqual(48);
   expect(tile!.width).toBeLessThanOrEqual(360);
   await app.screenshot('es-counselor-home');
+  // Few requests, none about anyone else's records.
+  expect(calls.filter((path) => /\/api\/(persons|visits|notifications|referrals)/.test(path))).toEqual([]);
+  expect(calls.filter((path) => !path.startsWith('/api/auth/')).length).toBeLessThanOrEqual(4);
 
   expect(await new ShellMenu(page).links()).toEqual(['Inicio', 'Nueva actividad', 'Mis actividades', 'Nuevo caso', 'Mis casos']);
   // Persons and visits are not theirs to browse: the app sends them home.
@@ -187,6 +195,7 @@ test('screens in English: counselor home, activity form and the inbox', async ({
   await counselor.app.switchLanguage('Idioma', 'English');
   await expect(counselor.page.getByRole('link', { name: /Record an activity/ })).toBeVisible();
   await expect(counselor.page.getByRole('list').filter({ hasText: 'Closed' })).toBeVisible();
+  await expect(counselor.page.getByRole('menu')).toHaveCount(0);
   await counselor.app.screenshot('en-counselor-home');
   await counselor.page.getByRole('link', { name: /Record an activity/ }).click();
   await expect(counselor.page.getByRole('heading', { level: 1, name: 'New activity' })).toBeVisible();
@@ -204,6 +213,7 @@ test('screens in English: counselor home, activity form and the inbox', async ({
   const staff = await phone(browser);
   await staff.app.signIn(STAFF);
   await staff.app.switchLanguage('Idioma', 'English');
+  await expect(staff.page.getByRole('menu')).toHaveCount(0);
   await staff.page.goto('/inbox');
   await expect(staff.page.getByRole('heading', { level: 1, name: 'Inbox' })).toBeVisible();
   await expect(staff.page.getByText(/Overdue: \d+ h without a response/).first()).toBeVisible();

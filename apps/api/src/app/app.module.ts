@@ -18,6 +18,7 @@ import { NotificationsModule } from '../modules/notifications/notifications.modu
 import { ReportsModule } from '../modules/reports/reports.module';
 import { ActivitiesModule } from '../modules/activities/activities.module';
 import { CasesModule } from '../modules/cases/cases.module';
+import { ExportsModule } from '../modules/exports/exports.module';
 import { CounselorsModule } from '../modules/counselors/counselors.module';
 
 @Module({
@@ -62,6 +63,7 @@ import { CounselorsModule } from '../modules/counselors/counselors.module';
     CounselorsModule,
     ActivitiesModule,
     CasesModule,
+    ExportsModule,
   ],
 })
 export class AppModule {}

@@ -65,6 +65,14 @@ describe('cases', () => {
   });
   afterAll(() => t?.close());
 
+  it('documents the cases, their inbox actions and the activities in OpenAPI', async () => {
+    const { body } = await t.request<{ paths: Record<string, Record<string, unknown>> }>('GET', '/api/docs-json');
+    for (const path of ['/api/cases', '/api/cases/{id}', '/api/cases/{id}/take', '/api/cases/{id}/link-person', '/api/cases/{id}/close', '/api/activities', '/api/activities/totals', '/api/counselors']) {
+      expect(Object.keys(body.paths)).toContain(path);
+    }
+    expect(JSON.stringify(body.paths['/api/cases'])).toContain('inbox');
+  });
+
   describe('POST /api/cases', () => {
     it("answers the counselor with the case's status only, and the hub team with everything", async () => {
       const response = await create({ ...valid(), activityId: activity.id, vulnerabilities: ['unaccompanied_child'], consent, givenName: ' Kevin ', contact: '+504 9988 7766' });

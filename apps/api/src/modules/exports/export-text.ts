@@ -25,9 +25,9 @@ export class ExportText {
     return this.codesOnly ? key : inLanguage(HEADERS[key], this.lang);
   }
 
-  /** A label of the words above (sheet names, sections, figures). */
-  word(labels: Labels): string {
-    return inLanguage(labels, this.lang);
+  /** One of the file's own words (a sheet name, a dashboard section or figure), or its key. */
+  word(key: string, labels: Labels): string {
+    return this.codesOnly ? key : inLanguage(labels, this.lang);
   }
 
   /** A reference-list code as its label; a code the list no longer has stays a code. */

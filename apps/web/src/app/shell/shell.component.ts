@@ -95,6 +95,11 @@ export class ShellComponent {
       .pipe(map((state) => state.matches)),
     { initialValue: false },
   );
+  /** Notifications are about referrals, which counselors do not open: no bell (nor its polling) for them. */
+  protected readonly showsNotifications = computed(() => {
+    const role = this.auth.role();
+    return role !== null && CASE_ROLES.includes(role);
+  });
   protected readonly links = computed(() => {
     const role = this.auth.role();
     return NAV_LINKS.filter((link) => !link.roles || (role !== null && link.roles.includes(role)));

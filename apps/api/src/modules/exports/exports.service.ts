@@ -1,0 +1,173 @@
+// Files of the caller's scope: each dataset's own filtered query read through a cursor and written as
+// CSV or XLSX while the client downloads it. Every export is audited: how many rows, with which
+// filters, identifying or not (and why), and whether the client took the whole file.
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Readable } from 'node:stream';
+import QueryStream from 'pg-query-stream';
+import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { ExportDataset, ExportFormat, ExportOptions, Language, Role } from '@mih/contracts';
+import { ForbiddenActionException } from '../../common/api-exception';
+import type { Actor } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
+import { ReportsService } from '../reports/reports.service';
+import { ActivitiesExport } from './datasets/activities-export';
+import { DatasetExport, ExportColumn, RawRow } from './datasets/export-dataset';
+import { PersonsExport } from './datasets/persons-export';
+import { ReferralsExport } from './datasets/referrals-export';
+import { VisitsExport } from './datasets/visits-export';
+import { dashboardRows } from './dashboard-rows';
+import { DashboardExportQueryDto } from './dto/export-query.dto';
+import { SHEET_NAMES } from './export-labels';
+import { ExportText } from './export-text';
+import { Cell, CONTENT_TYPES, Sheet, writeSheet } from './export-writers';
+
+/** Who may take identifying data out of the app (SPEC §3: staff get no PII export). */
+export const IDENTIFYING_EXPORT_ROLES: readonly Role[] = ['admin', 'supervisor'];
+
+/** Rows fetched from the cursor at a time. */
+const CURSOR_BATCH_ROWS = 500;
+
+export interface ExportFile {
+  /** No personal data: the dataset and the day, e.g. `visits-2026-11-23.csv`. */
+  filename: string;
+  contentType: string;
+  stream: Readable;
+}
+
+/** The dataset's list filters; only the hub is read here (for the audit event). */
+type Filters = { hubId?: string };
+
+@Injectable()
+export class ExportsService {
+  private readonly logger = new Logger(ExportsService.name);
+  private readonly datasets: Record<ExportDataset, DatasetExport<any>>;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly reports: ReportsService,
+    visits: VisitsExport,
+    persons: PersonsExport,
+    referrals: ReferralsExport,
+    activities: ActivitiesExport,
+  ) {
+    this.datasets = { visits, persons, referrals, activities };
+  }
+
+  /** A de-identified export of the dataset, or with `identifying` (admins and supervisors) the identifying one. */
+  async export(
+    actor: Actor,
+    dataset: ExportDataset,
+    format: ExportFormat,
+    query: ExportOptions & Filters,
+    identifying: { reason: string } | null = null,
+  ): Promise<ExportFile> {
+    if (identifying && !IDENTIFYING_EXPORT_ROLES.includes(actor.role)) {
+      throw new ForbiddenActionException('Only admins and supervisors may export identifying data');
+    }
+    const { lang, codes, timeZone = 'UTC', ...filters } = query;
+    const text = await this.text(actor, lang, codes);
+    const definition = this.datasets[dataset];
+    const columns = definition.columns(identifying !== null);
+    const qb = definition.query(actor, filters, { timeZone, identifying: identifying !== null });
+    const audit = (rows: number, completed: boolean) =>
+      this.audit.record({
+        actor,
+        action: 'export',
+        entityType: dataset,
+        hubId: filters.hubId ?? null,
+        details: { format, filters, rows, completed, identifying: identifying !== null, ...(identifying ? { reason: identifying.reason } : {}) },
+      });
+    const sheet: Sheet = {
+      name: text.word(dataset, SHEET_NAMES[dataset]),
+      columns: columns.map((column) => ({ header: text.header(column.key), type: column.type ?? 'text', width: column.width })),
+      rows: this.rows(qb, columns, text, audit),
+    };
+    return { filename: `${dataset}-${today(timeZone)}.${format}`, contentType: CONTENT_TYPES[format], stream: writeSheet(format, sheet) };
+  }
+
+  /** The dashboard's figures as rows, small counts suppressed; computed whole, so audited up front. */
+  async dashboard(actor: Actor, format: ExportFormat, query: DashboardExportQueryDto): Promise<ExportFile> {
+    const { lang, codes, ...reportQuery } = query;
+    const [dashboard, text] = await Promise.all([this.reports.dashboard(actor, reportQuery), this.text(actor, lang, codes)]);
+    const figures = dashboardRows(dashboard, text);
+    await this.audit.record({
+      actor,
+      action: 'export',
+      entityType: 'dashboard',
+      hubId: reportQuery.hubId ?? null,
+      details: { format, filters: reportQuery, rows: figures.length, completed: true, identifying: false },
+    });
+    const sheet: Sheet = {
+      name: text.word('dashboard', SHEET_NAMES.dashboard),
+      columns: [
+        { header: text.header('section'), type: 'text', width: 36 },
+        { header: text.header('code'), type: 'text', width: 22 },
+        { header: text.header('label'), type: 'text', width: 40 },
+        { header: text.header('count'), type: 'number', width: 10 },
+      ],
+      rows: inMemory(figures.map((f): Cell[] => [f.section, f.code, f.label, f.count])),
+    };
+    return { filename: `dashboard-${dashboard.from}_${dashboard.to}.${format}`, contentType: CONTENT_TYPES[format], stream: writeSheet(format, sheet) };
+  }
+
+  /**
+   * The file's rows. The cursor opens when the client starts reading and closes when it stops; the
+   * audit event of a whole file is written before its last bytes leave, so no complete file goes
+   * unaudited, and a download cut short is audited as not completed.
+   */
+  private async *rows(
+    qb: SelectQueryBuilder<ObjectLiteral>,
+    columns: ExportColumn[],
+    text: ExportText,
+    audit: (rows: number, completed: boolean) => Promise<void>,
+  ): AsyncGenerator<Cell[]> {
+    let count = 0;
+    let completed = false;
+    try {
+      for await (const row of await this.cursor(qb)) {
+        count++;
+        yield columns.map((column) => column.value(row as RawRow, text));
+      }
+      completed = true;
+      await audit(count, true);
+    } finally {
+      if (!completed) await audit(count, false).catch((error: unknown) => this.logger.error(`Export audit failed: ${String(error)}`));
+    }
+  }
+
+  /** Rows read from PostgreSQL a batch at a time; the connection goes back to the pool when the stream closes. */
+  private async cursor(qb: SelectQueryBuilder<ObjectLiteral>): Promise<Readable> {
+    const [sql, parameters] = qb.getQueryAndParameters();
+    const runner = this.dataSource.createQueryRunner();
+    const client = await runner.connect();
+    try {
+      const stream: Readable = client.query(new QueryStream(sql, parameters, { batchSize: CURSOR_BATCH_ROWS }));
+      stream.once('close', () => void runner.release());
+      return stream;
+    } catch (error) {
+      await runner.release();
+      throw error;
+    }
+  }
+
+  private async text(actor: Actor, lang: Language | undefined, codes: boolean | undefined): Promise<ExportText> {
+    const language = lang ?? actor.language;
+    // Retired codes too: old records keep them.
+    const items: { list: string; code: string; labels: Partial<Record<Language, string>> }[] = await this.dataSource.query(
+      'SELECT list, code, labels FROM reference_items',
+    );
+    const labels = new Map(items.map((item) => [`${item.list}:${item.code}`, item.labels[language] ?? item.labels.es ?? item.code]));
+    return new ExportText(language, codes === true, labels);
+  }
+}
+
+/** Today's date where the export is read, `YYYY-MM-DD`. */
+function today(timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+async function* inMemory(rows: Cell[][]): AsyncGenerator<Cell[]> {
+  yield* rows;
+}
