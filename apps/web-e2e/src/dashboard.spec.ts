@@ -69,7 +69,7 @@ test('a supervisor prints the quarter in numbers, in Spanish and in English', as
   await expect(sheet.getByRole('heading', { name: 'El trimestre en cifras' })).toBeVisible();
   await expect(sheet.getByRole('listitem').filter({ hasText: /personas alcanzadas por \S+ centros/ }).locator('strong')).toHaveText(people);
   await expect(sheet.getByText('Guatemala').first()).toBeVisible();
-  await expect(sheet.getByText('se muestran como «<5»')).toBeVisible();
+  await expect(sheet.getByText('se muestran como <5 y sin porcentaje')).toBeVisible();
 
   await app.chooseOption('Idioma del resumen', 'English');
   await expect(sheet.getByRole('heading', { name: 'The quarter in numbers' })).toBeVisible();

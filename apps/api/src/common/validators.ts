@@ -12,6 +12,7 @@ import {
   IsISO31661Alpha2,
   IsISO8601,
   IsNotEmpty,
+  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -158,3 +159,24 @@ export const BirthYear = () =>
 /** An ISO 8601 date or date-time query parameter. */
 export const QueryDateTime = (description: string) =>
   applyDecorators(ApiPropertyOptional({ type: String, format: 'date-time', description }), IsString(), IsISO8601({ strict: true }));
+
+/** Is this an IANA time zone name the runtime (and so PostgreSQL, which has the same database) knows? */
+export function isTimeZone(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An optional IANA time zone name, e.g. `America/Guatemala`, in which days are counted (default UTC). */
+export const TimeZone = (description = 'IANA time zone the days are counted in (default UTC)') =>
+  applyDecorators(
+    ApiPropertyOptional({ example: 'America/Guatemala', description }),
+    IsOptional(),
+    IsString(),
+    MaxLength(64),
+    ValidateBy({ name: 'isTimeZone', validator: { validate: isTimeZone, defaultMessage: () => 'timeZone must be an IANA time zone name' } }),
+  );

@@ -16,3 +16,4 @@ export * from './lib/cases';
 export * from './lib/counselors';
 export * from './lib/reports';
 export * from './lib/exports';
+export * from './lib/quarter-locks';

@@ -36,8 +36,10 @@ export class ExportText {
     return this.referenceLabels.get(`${list}:${code}`) ?? code;
   }
 
-  refs(list: ReferenceListName, codes: readonly string[] | null): string {
-    return (codes ?? []).map((code) => this.ref(list, code)).join(LIST_SEPARATOR);
+  /** Several codes in one cell; none is an empty cell. */
+  refs(list: ReferenceListName, codes: readonly string[] | null): string | null {
+    if (!codes || codes.length === 0) return null;
+    return codes.map((code) => this.ref(list, code)).join(LIST_SEPARATOR);
   }
 
   /** A code of one of the fixed enumerations (activity types, referral statuses, urgencies). */

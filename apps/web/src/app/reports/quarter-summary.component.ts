@@ -1,7 +1,7 @@
 // The quarter in numbers (/reports/quarter): a one-page summary of the caller's scope, in Spanish,
 // English or French whatever the UI speaks, to print or paste into a donor report. Counts of 1 to 4 are
 // shown as "<5".
-import { DOCUMENT } from '@angular/common';
+import { DOCUMENT, NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
@@ -11,7 +11,17 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { TranslocoDirective, TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { type CodeCount, type Dashboard, type Hub, LANGUAGES, type Language, PARTICIPANT_GROUPS, type ReferenceLists } from '@mih/contracts';
+import {
+  type CodeCount,
+  type Dashboard,
+  type Hub,
+  LANGUAGES,
+  type Language,
+  PARTICIPANT_GROUPS,
+  type Participants,
+  type ReferenceItem,
+  type ReferenceLists,
+} from '@mih/contracts';
 import { catchError, debounceTime, forkJoin, map, of, startWith, switchMap } from 'rxjs';
 import { errorMessageKey, toApiError } from '../core/api-error';
 import { HubsService } from '../hubs/hubs.service';
@@ -26,6 +36,12 @@ import { share, suppressed } from './small-counts';
 /** Topics and needs: the first ones only, it is one page. */
 const TOP = 5;
 
+/** One line of a figure's table. */
+interface CountRow {
+  label: string;
+  count: number;
+}
+
 interface Summary {
   dashboard: Dashboard;
   lists: ReferenceLists;
@@ -37,7 +53,7 @@ type State = { summary: Summary | null; errorKey: string | null; loading: boolea
 
 @Component({
   selector: 'mih-quarter-summary',
-  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatSelectModule, MatProgressBarModule, TranslocoPipe, TranslocoDirective, IconComponent],
+  imports: [NgTemplateOutlet, ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatSelectModule, MatProgressBarModule, TranslocoPipe, TranslocoDirective, IconComponent],
   templateUrl: './quarter-summary.component.html',
   styleUrl: './quarter-summary.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -50,7 +66,7 @@ export class QuarterSummaryComponent {
   protected readonly languages = LANGUAGES;
   protected readonly autonyms = LANGUAGE_AUTONYMS;
   protected readonly quarters = [1, 2, 3, 4];
-  protected readonly groups = PARTICIPANT_GROUPS;
+  private readonly groups = PARTICIPANT_GROUPS;
 
   private readonly today = new Date();
   protected readonly years = Array.from({ length: 6 }, (_, i) => this.today.getFullYear() - i);
@@ -110,8 +126,20 @@ export class QuarterSummaryComponent {
     return counts.slice(0, TOP);
   }
 
-  protected label(items: ReferenceLists[keyof ReferenceLists], code: string): string {
+  protected label(items: readonly ReferenceItem[], code: string): string {
     return referenceLabel(items, code);
+  }
+
+  protected refRows(counts: CodeCount[], items: readonly ReferenceItem[]): CountRow[] {
+    return counts.map((item) => ({ label: referenceLabel(items, item.code), count: item.count }));
+  }
+
+  protected countryRows(counts: CodeCount[], lang: string): CountRow[] {
+    return counts.map((item) => ({ label: countryName(item.code, lang), count: item.count }));
+  }
+
+  protected participantRows(participants: Participants, t: (key: string) => string): CountRow[] {
+    return this.groups.map((group) => ({ label: t(`participantGroups.${group}`), count: participants[group] }));
   }
 
   protected countryLabel(code: string, lang = this.filters.getRawValue().lang): string {

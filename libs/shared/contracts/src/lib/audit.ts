@@ -11,6 +11,8 @@ export const AUDIT_ACTIONS = [
   'logout',
   'password_reset',
   'token_reuse',
+  'lock',
+  'unlock',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

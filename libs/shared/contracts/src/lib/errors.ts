@@ -27,5 +27,7 @@ export const ERROR_CODES = {
   tooManyRequests: 'too_many_requests',
   payloadTooLarge: 'payload_too_large',
   serviceUnavailable: 'service_unavailable',
+  /** A visit or activity of a quarter an admin has to unlock first. */
+  quarterLocked: 'quarter_locked',
   internal: 'internal_error',
 } as const;
