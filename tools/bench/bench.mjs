@@ -2,7 +2,7 @@
 // `npm run bench`: the API on its own database with a million visits, each endpoint beside a bare
 // baseline (baseline-server.mjs: Fastify + pg, same SQL) in the same run, with autocannon.
 //   npm run bench -- [--visits 1000000] [--reuse] [--duration 5] [--connections 1,8,32] [--user <email>]
-//                    [--only create,list,deep,search,timeline,dashboard] [--trace-sql] [--profile]
+//                    [--only create,list,deep,search,timeline,dashboard,export] [--trace-sql] [--profile]
 // Needs the built API (npx nx build api). Without DATABASE_URL it starts an embedded PostgreSQL in a
 // temporary folder, or with --reuse in .data/bench, kept so that the next --reuse run skips generation.
 // Writes .test-results/bench.md (the table), bench-explain.txt (query plans) and, with --trace-sql,
@@ -21,6 +21,7 @@ import { seedVolume, VOLUME_EMAIL_DOMAIN, VOLUME_PASSWORD } from '../seed-volume
 import { migrate, openVolumeDatabase, root, withClient } from '../seed-volume/volume-database.mjs';
 import { compareCpuProfiles } from './cpu-profile-summary.mjs';
 import { benchDashboard, renderDashboardRows } from './dashboard.mjs';
+import { benchExport, renderExportRows } from './export.mjs';
 import { postgresCpuMs, processCpuMs } from './cpu-usage.mjs';
 import { startSqlTraceProxy } from './sql-trace-proxy.mjs';
 
@@ -139,9 +140,11 @@ async function main() {
 
   await removeBenchVisits();
   const dashboardRows = wanted('dashboard') ? await benchDashboardAs(servers.api, env, session) : [];
+  const exportRows = wanted('export') ? await benchExportAsAdmin(servers.api) : [];
   const explain = await explainPlans(env, endpoints, fixtures);
   const load = [loadBefore, loadavg()[0]];
-  const report = renderReport({ rows, fixtures, generation, check, load, runSeconds: (Date.now() - runStarted) / 1000 }) + renderDashboardRows(dashboardRows);
+  const report =
+    renderReport({ rows, fixtures, generation, check, load, runSeconds: (Date.now() - runStarted) / 1000 }) + renderDashboardRows(dashboardRows) + renderExportRows(exportRows);
   mkdirSync(reports, { recursive: true });
   writeFileSync(resolve(reports, 'bench.md'), report);
   writeFileSync(resolve(reports, 'bench-explain.txt'), explain);
@@ -174,6 +177,12 @@ async function benchDashboardAs(apiBase, env, session) {
     capture: async (email, path) => (await captureStatements(env, [{ email, path, title: path }]))[0]?.statements ?? [],
     log,
   });
+}
+
+/** The full exports of the visits, as the volume's admin (every visit), with the API's peak memory. */
+async function benchExportAsAdmin(apiBase) {
+  const admin = await signIn(apiBase, `admin@${VOLUME_EMAIL_DOMAIN}`).catch(() => null);
+  return benchExport({ apiBase, apiPid: children.get('api').pid, admin: admin && { token: admin.token, email: `admin@${VOLUME_EMAIL_DOMAIN}` }, log });
 }
 
 /**

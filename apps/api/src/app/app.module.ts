@@ -20,6 +20,7 @@ import { ActivitiesModule } from '../modules/activities/activities.module';
 import { CasesModule } from '../modules/cases/cases.module';
 import { ExportsModule } from '../modules/exports/exports.module';
 import { CounselorsModule } from '../modules/counselors/counselors.module';
+import { QuarterLocksModule } from '../modules/quarter-locks/quarter-locks.module';
 
 @Module({
   imports: [
@@ -64,6 +65,7 @@ import { CounselorsModule } from '../modules/counselors/counselors.module';
     ActivitiesModule,
     CasesModule,
     ExportsModule,
+    QuarterLocksModule,
   ],
 })
 export class AppModule {}

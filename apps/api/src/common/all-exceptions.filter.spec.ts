@@ -49,6 +49,17 @@ describe('toApiError', () => {
     expect(error.message).not.toContain(message);
   });
 
+  it('answers the quarter-lock trigger (MIHQL) with 409 quarter_locked naming the quarter and nothing else', () => {
+    const locked = new QueryFailedError('UPDATE visits SET note = $1', ['María'], Object.assign(new Error('quarter 2026-Q3 of this hub is locked'), { code: 'MIHQL', detail: '2026-Q3' }));
+    expect(toApiError(locked)).toEqual({
+      statusCode: 409,
+      code: 'quarter_locked',
+      message: 'The quarter 2026-Q3 of this hub is locked; an admin can unlock it',
+    });
+    const odd = new QueryFailedError('UPDATE visits SET note = $1', ['María'], Object.assign(new Error('locked'), { code: 'MIHQL', detail: 'María' }));
+    expect(toApiError(odd)).toEqual({ statusCode: 409, code: 'quarter_locked', message: 'A quarter of this hub is locked; an admin can unlock it' });
+  });
+
   it('answers any other database error with a bare 500', () => {
     expect(toApiError(pgError('42P01', 'relation "users" does not exist'))).toEqual({ statusCode: 500, code: 'internal_error', message: 'Internal server error' });
   });

@@ -20,6 +20,9 @@ const CODE_BY_STATUS: Record<number, string> = {
 /** PostgreSQL errors that mean "bad input", not "bug" (invalid text representation, out of range…). */
 const PG_BAD_INPUT = new Set(['22P02', '22003', '22007', '22008', '22001', '22021']);
 
+/** Raised by the quarter-lock trigger (migration 1764400000000) with the quarter, e.g. '2026-Q3', as DETAIL. */
+const PG_QUARTER_LOCKED = 'MIHQL';
+
 export function toApiError(exception: unknown): ApiError {
   if (exception instanceof ThrottlerException) {
     return { statusCode: 429, code: ERROR_CODES.tooManyRequests, message: 'Too many requests; slow down' };
@@ -40,6 +43,7 @@ export function toApiError(exception: unknown): ApiError {
     if (pgCode === '23505') {
       return { statusCode: 409, code: ERROR_CODES.conflict, message: 'A record with these values exists' };
     }
+    if (pgCode === PG_QUARTER_LOCKED) return quarterLocked((exception as QueryFailedError & { detail?: unknown }).detail);
     if (pgCode && PG_BAD_INPUT.has(pgCode)) {
       return { statusCode: 400, code: ERROR_CODES.validationFailed, message: 'A value is not valid' };
     }
@@ -51,6 +55,11 @@ export function toApiError(exception: unknown): ApiError {
     return { statusCode, code: CODE_BY_STATUS[statusCode] ?? `http_${statusCode}`, message: (exception as Error).message };
   }
   return { statusCode: 500, code: ERROR_CODES.internal, message: 'Internal server error' };
+}
+
+function quarterLocked(detail: unknown): ApiError {
+  const quarter = typeof detail === 'string' && /^\d{4}-Q[1-4]$/.test(detail) ? `The quarter ${detail}` : 'A quarter';
+  return { statusCode: 409, code: ERROR_CODES.quarterLocked, message: `${quarter} of this hub is locked; an admin can unlock it` };
 }
 
 @Catch()

@@ -43,9 +43,10 @@ export async function xlsxRows(bytes: Buffer): Promise<{ name: string; rows: Exc
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
   const rows: ExcelJS.CellValue[][] = [];
+  const width = sheet.columnCount; // counted over every row: once
   sheet.eachRow({ includeEmpty: true }, (row) => {
     const values = (row.values as ExcelJS.CellValue[]).slice(1); // exceljs rows are 1-based
-    rows.push(Array.from({ length: sheet.columnCount }, (_, i) => values[i] ?? null));
+    rows.push(Array.from({ length: width }, (_, i) => values[i] ?? null));
   });
   return { name: sheet.name, rows };
 }

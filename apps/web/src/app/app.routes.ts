@@ -1,7 +1,7 @@
 import type { Routes } from '@angular/router';
 import { authGuard, guestGuard } from './core/auth.guard';
 import { hasRole, roleGuard } from './core/role.guard';
-import { CASE_ROLES, ROSTER_ROLES } from './core/roles';
+import { CASE_ROLES, QUARTER_CLOSE_ROLES, ROSTER_ROLES } from './core/roles';
 
 export const appRoutes: Routes = [
   {
@@ -97,6 +97,12 @@ export const appRoutes: Routes = [
         path: 'counselors',
         canMatch: [roleGuard(...ROSTER_ROLES)],
         loadChildren: () => import('./counselors/counselors.routes').then((m) => m.counselorsRoutes),
+      },
+      {
+        path: 'quarter-close',
+        title: 'quarterClose.title',
+        canMatch: [roleGuard(...QUARTER_CLOSE_ROLES)],
+        loadComponent: () => import('./quarter-locks/quarter-close.component').then((m) => m.QuarterCloseComponent),
       },
       {
         path: 'admin/hubs',

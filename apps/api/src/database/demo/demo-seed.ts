@@ -9,9 +9,10 @@ import { DemoContext, DemoSeeder } from './demo-context';
 import { seedDemoConsultations } from './demo-consultations';
 import { seedDemoReferrals } from './demo-referrals';
 import { seedDemoOutreach } from './demo-outreach';
+import { seedDemoQuarterLocks } from './demo-quarter-locks';
 
 /** What each module adds to the demo, in order (later seeders may use the records of earlier ones). */
-const DEMO_SEEDERS: DemoSeeder[] = [seedDemoConsultations, seedDemoReferrals, seedDemoOutreach];
+const DEMO_SEEDERS: DemoSeeder[] = [seedDemoConsultations, seedDemoReferrals, seedDemoOutreach, seedDemoQuarterLocks];
 
 export async function seedDemoData(dataSource: DataSource, password: string): Promise<boolean> {
   const logger = new Logger('DemoData');

@@ -3,6 +3,7 @@
 import type { Hub } from '@mih/contracts';
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DataSource } from 'typeorm';
 import { csvRecords, download, xlsxRows } from '../../testing/export-files';
 import { createTestApp, TestApp } from '../../testing/test-app';
 
@@ -80,6 +81,12 @@ it('stops reading and frees the connection when the client hangs up, and audits 
   expect(event).toMatchObject({ format: 'csv', completed: false });
   expect(event.rows).toBeLessThan(VISITS);
   // No export query is left running on the server.
-  const running = await t.sql(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND state <> 'idle' AND query LIKE '%to_char(%'`, [t.databaseName]);
+  const running = await t.sql(
+    `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() AND state <> 'idle' AND query LIKE '%to_char(%'`,
+    [t.databaseName],
+  );
   expect(running[0].n).toBe(0);
+  // ...and every connection of the API's pool is back in it.
+  const pool = (t.app.get(DataSource).driver as unknown as { master: { totalCount: number; idleCount: number } }).master;
+  expect(pool.idleCount).toBe(pool.totalCount);
 });

@@ -3,7 +3,7 @@
 import { applyDecorators, Body, Controller, Get, Param, PipeTransform, Post, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { EXPORT_FORMATS, ExportFormat } from '@mih/contracts';
+import { EXPORT_FORMATS, ExportFormat, IDENTIFYING_EXPORT_ROLES } from '@mih/contracts';
 import { ValidationFailedException } from '../../common/api-exception';
 import { Authenticated, CurrentActor, Roles } from '../../common/decorators';
 import type { Actor } from '../auth/actor';
@@ -62,7 +62,7 @@ export class ExportsController {
   }
 
   @Post('persons.:format')
-  @Roles('admin', 'supervisor')
+  @Roles(...IDENTIFYING_EXPORT_ROLES)
   @ApiOperation({ summary: 'Persons with their consented names, birth date, document number and phone', description: IDENTIFYING })
   @FileResponse()
   async identifyingPersons(@CurrentActor() actor: Actor, @Format() format: ExportFormat, @Body() body: PersonIdentifyingExportDto, @Res() reply: FastifyReply) {
@@ -78,7 +78,7 @@ export class ExportsController {
   }
 
   @Post('referrals.:format')
-  @Roles('admin', 'supervisor')
+  @Roles(...IDENTIFYING_EXPORT_ROLES)
   @ApiOperation({ summary: "Referrals with the person's consented names and phone", description: IDENTIFYING })
   @FileResponse()
   async identifyingReferrals(@CurrentActor() actor: Actor, @Format() format: ExportFormat, @Body() body: ReferralIdentifyingExportDto, @Res() reply: FastifyReply) {

@@ -6,7 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
 import QueryStream from 'pg-query-stream';
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import type { ExportDataset, ExportFormat, ExportOptions, Language, Role } from '@mih/contracts';
+import { ExportDataset, ExportFormat, ExportOptions, IDENTIFYING_EXPORT_ROLES, Language } from '@mih/contracts';
 import { ForbiddenActionException } from '../../common/api-exception';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
@@ -21,9 +21,6 @@ import { DashboardExportQueryDto } from './dto/export-query.dto';
 import { SHEET_NAMES } from './export-labels';
 import { ExportText } from './export-text';
 import { Cell, CONTENT_TYPES, Sheet, writeSheet } from './export-writers';
-
-/** Who may take identifying data out of the app (SPEC §3: staff get no PII export). */
-export const IDENTIFYING_EXPORT_ROLES: readonly Role[] = ['admin', 'supervisor'];
 
 /** Rows fetched from the cursor at a time. */
 const CURSOR_BATCH_ROWS = 500;

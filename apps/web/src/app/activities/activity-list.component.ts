@@ -24,6 +24,7 @@ import {
 import { type Observable, catchError, debounceTime, map, of, shareReplay, startWith, switchMap } from 'rxjs';
 import { AuthService } from '../core/auth.service';
 import { PagedList } from '../core/paged-list';
+import { ExportMenuComponent } from '../exports/export-menu.component';
 import { CounselorsService } from '../counselors/counselors.service';
 import { HubsService } from '../hubs/hubs.service';
 import { LanguageService } from '../i18n/language.service';
@@ -52,6 +53,7 @@ const COUNSELOR_PAGE_SIZE = 20;
     LocalNumberPipe,
     ReferenceLabelPipe,
     IconComponent,
+    ExportMenuComponent,
   ],
   templateUrl: './activity-list.component.html',
   styleUrl: './activity-list.component.scss',
@@ -106,6 +108,9 @@ export class ActivityListComponent {
         .subscribe((totals) => this.totals.set(totals));
     }
   }
+
+  /** The filters at the moment of an export (a counselor's: all their own activities). */
+  protected readonly exportFilters = () => this.query();
 
   protected loadMore(): void {
     this.list.loadMore();

@@ -60,6 +60,8 @@ export function errorMessageKey(error: ApiError): string {
       return 'errors.staleVersion';
     case ERROR_CODES.conflict:
       return 'errors.conflict';
+    case ERROR_CODES.quarterLocked:
+      return 'errors.quarterLocked';
     case ERROR_CODES.validationFailed:
       return 'errors.validation';
     case ERROR_CODES.accountLocked:

@@ -8,3 +8,6 @@ export const MERGE_ROLES: readonly Role[] = ['admin', 'supervisor'];
 
 /** Roles that manage the counselor roster (supervisors for the hubs of their scope). */
 export const ROSTER_ROLES: readonly Role[] = ['admin', 'supervisor'];
+
+/** Roles that check and lock a quarter of their scope (only admins unlock one). */
+export const QUARTER_CLOSE_ROLES: readonly Role[] = ['admin', 'supervisor'];

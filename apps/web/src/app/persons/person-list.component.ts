@@ -28,6 +28,7 @@ import {
   startWith,
 } from 'rxjs';
 import { PagedList } from '../core/paged-list';
+import { ExportMenuComponent } from '../exports/export-menu.component';
 import { HubsService } from '../hubs/hubs.service';
 import { CountryNamePipe } from '../i18n/country-name.pipe';
 import { LanguageService } from '../i18n/language.service';
@@ -55,6 +56,7 @@ const PAGE_SIZE = 50;
     CountryNamePipe,
     ReferenceLabelPipe,
     IconComponent,
+    ExportMenuComponent,
   ],
   templateUrl: './person-list.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -75,6 +77,11 @@ export class PersonListComponent {
   });
 
   private readonly list = new PagedList<Person, PersonListQuery>((query) => this.persons.list(query), PAGE_SIZE);
+  /** The filters at the moment of an export; the search (names) stays out of files and URLs. */
+  protected readonly exportFilters = () => {
+    const { hubId, profile, sex } = this.query();
+    return { hubId, profile, sex };
+  };
   protected readonly items = this.list.items;
   protected readonly nextCursor = this.list.nextCursor;
   protected readonly loading = this.list.loading;

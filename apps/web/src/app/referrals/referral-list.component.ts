@@ -17,6 +17,7 @@ import { AuthService } from '../core/auth.service';
 import { PagedList } from '../core/paged-list';
 import { LanguageService } from '../i18n/language.service';
 import { LocalDatePipe } from '../i18n/local-date.pipe';
+import { ExportMenuComponent } from '../exports/export-menu.component';
 import { ReferenceLabelPipe } from '../reference-lists/reference-label.pipe';
 import { ReferenceListsService } from '../reference-lists/reference-lists.service';
 import { isReviewer } from './referral-rules';
@@ -59,6 +60,7 @@ export function referralQuery(view: ReferralView, userId: string | null, status:
     ReferenceLabelPipe,
     ReferralStatusComponent,
     ReferralUrgencyComponent,
+    ExportMenuComponent,
   ],
   templateUrl: './referral-list.component.html',
   styleUrl: './referral-list.component.scss',
@@ -106,6 +108,12 @@ export class ReferralListComponent {
       ]).pipe(map(([view, status]) => referralQuery(view, this.auth.user()?.id ?? null, status as ReferralStatus | ''))),
     );
   }
+
+  /** The view's filters at the moment of an export; the review queue exports as every submitted referral. */
+  protected readonly exportFilters = () => {
+    const { queue, ...query } = referralQuery(this.current(), this.auth.user()?.id ?? null, this.filters.getRawValue().status);
+    return queue === 'review' ? { status: 'submitted' } : query;
+  };
 
   protected loadMore(): void {
     this.list.loadMore();

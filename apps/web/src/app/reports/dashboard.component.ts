@@ -14,6 +14,7 @@ import type { CodeCount, Dashboard, Hub, ReferenceItem, ReportQuery } from '@mih
 import { provideEchartsCore } from 'ngx-echarts';
 import { catchError, debounceTime, filter, map, of, startWith, switchMap } from 'rxjs';
 import { errorMessageKey, toApiError } from '../core/api-error';
+import { ExportMenuComponent } from '../exports/export-menu.component';
 import { HubsService } from '../hubs/hubs.service';
 import { countryName } from '../i18n/country-name.pipe';
 import { LanguageService } from '../i18n/language.service';
@@ -40,7 +41,7 @@ type State = { dashboard: Dashboard | null; errorKey: string | null; loading: bo
 
 @Component({
   selector: 'mih-dashboard',
-  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, IconComponent, MatFormFieldModule, MatInputModule, MatSelectModule, MatProgressBarModule, TranslocoPipe, LocalNumberPipe, ChartCardComponent],
+  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, IconComponent, MatFormFieldModule, MatInputModule, MatSelectModule, MatProgressBarModule, TranslocoPipe, LocalNumberPipe, ChartCardComponent, ExportMenuComponent],
   providers: [provideEchartsCore({ echarts: () => import('./echarts-setup').then((m) => m.echarts) })],
   templateUrl: './dashboard.component.html',
   styleUrl: './dashboard.component.scss',
@@ -91,6 +92,8 @@ export class DashboardComponent {
     { initialValue: { dashboard: null, errorKey: null, loading: true } as State },
   );
   protected readonly dashboard = computed(() => this.state().dashboard);
+  /** The figures on screen, for the export menu. */
+  protected readonly exportFilters = () => this.query() ?? {};
   protected readonly loading = computed(() => this.state().loading);
   protected readonly errorKey = computed(() => this.state().errorKey);
 

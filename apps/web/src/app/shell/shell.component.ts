@@ -23,7 +23,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import type { Role } from '@mih/contracts';
 import { filter, map, skip } from 'rxjs';
 import { AuthService } from '../core/auth.service';
-import { CASE_ROLES, ROSTER_ROLES } from '../core/roles';
+import { CASE_ROLES, QUARTER_CLOSE_ROLES, ROSTER_ROLES } from '../core/roles';
 import { IconComponent, type IconName } from '../shared/icon.component';
 import { LanguageMenuComponent } from './language-menu.component';
 import { NotificationBellComponent } from '../notifications/notification-bell.component';
@@ -52,6 +52,7 @@ const NAV_LINKS: NavLink[] = [
   { path: '/inbox', label: 'nav.inbox', icon: 'inbox', roles: [...CASE_ROLES] },
   { path: '/activities', label: 'nav.activities', icon: 'campaign', roles: [...CASE_ROLES], exact: true },
   { path: '/counselors', label: 'nav.counselors', icon: 'volunteer', roles: [...ROSTER_ROLES] },
+  { path: '/quarter-close', label: 'nav.quarterClose', icon: 'lock', roles: [...QUARTER_CLOSE_ROLES] },
   // Counselor mode: their two forms and their own records, nothing else.
   { path: '/activities/new', label: 'nav.newActivity', icon: 'addCircle', roles: ['counselor'] },
   { path: '/activities', label: 'nav.myActivities', icon: 'campaign', roles: ['counselor'], exact: true },

@@ -20,6 +20,7 @@ import {
   startWith,
 } from 'rxjs';
 import { PagedList } from '../core/paged-list';
+import { ExportMenuComponent } from '../exports/export-menu.component';
 import { HubsService } from '../hubs/hubs.service';
 import { LanguageService } from '../i18n/language.service';
 import { LocalDatePipe } from '../i18n/local-date.pipe';
@@ -53,6 +54,7 @@ export function startOfLocalDay(date: string, days = 0): string {
     LocalDatePipe,
     ReferenceLabelPipe,
     IconComponent,
+    ExportMenuComponent,
   ],
   templateUrl: './visit-list.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -75,6 +77,8 @@ export class VisitListComponent {
   });
 
   private readonly list = new PagedList<Visit, VisitListQuery>((query) => this.visits.list(query), PAGE_SIZE);
+  /** The list's filters at the moment of an export. */
+  protected readonly exportFilters = () => this.query();
   protected readonly items = this.list.items;
   protected readonly nextCursor = this.list.nextCursor;
   protected readonly loading = this.list.loading;

@@ -1,4 +1,4 @@
-import type { Language } from './enums';
+import type { Language, Role } from './enums';
 import type { PersonListQuery } from './persons';
 import type { ReferralListQuery } from './referrals';
 import type { ActivityFilters } from './activities';
@@ -15,6 +15,9 @@ export type ExportDataset = (typeof EXPORT_DATASETS)[number];
 /** The datasets with an identifying export (`POST`, admins and supervisors, with a reason). */
 export const IDENTIFYING_EXPORT_DATASETS = ['persons', 'referrals'] as const satisfies readonly ExportDataset[];
 export type IdentifyingExportDataset = (typeof IDENTIFYING_EXPORT_DATASETS)[number];
+
+/** Who may take identifying data out of the app (SPEC §3: staff get no PII export). */
+export const IDENTIFYING_EXPORT_ROLES: readonly Role[] = ['admin', 'supervisor'];
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
