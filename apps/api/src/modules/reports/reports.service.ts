@@ -58,7 +58,7 @@ export class ReportsService {
     const visits = this.inScope(actor, period, VisitEntity, 'visit', { hubId: 'visit.hub_id', createdBy: 'visit.staff_id' })
       .select(['visit.person_id AS person_id', 'visit.occurred_at AS occurred_at', 'visit.sex AS sex', 'visit.age_band AS age_band'])
       .addSelect(['visit.profile AS profile', 'visit.nationality AS nationality', 'visit.channel AS channel', 'visit.topics AS topics', 'visit.needs AS needs'])
-      .addSelect(`to_char(visit.occurred_at AT TIME ZONE :timeZone, 'YYYY-MM') AS month`)
+      .addSelect(`date_trunc('month', visit.occurred_at AT TIME ZONE :timeZone) AS month`) // formatted once per month, not per row
       .addSelect(['visit.hub_id AS hub_id', 'hub.country_code AS country'])
       .innerJoin('hubs', 'hub', 'hub.id = visit.hub_id');
     this.withinPeriod(visits, 'visit.occurred_at', period);
@@ -94,7 +94,7 @@ export class ReportsService {
        UNION ALL SELECT 'topic', topic, count(*), 0, 0 FROM v, unnest(v.topics) topic GROUP BY topic
        UNION ALL SELECT 'need', need, count(*), 0, 0 FROM v, unnest(v.needs) need GROUP BY need
        UNION ALL SELECT 'channel', channel, count(*), 0, 0 FROM v GROUP BY channel
-       UNION ALL SELECT 'month', v.month, count(*), max(pm.people), 0 FROM v JOIN people_by_month pm USING (month) GROUP BY v.month`,
+       UNION ALL SELECT 'month', to_char(v.month, 'YYYY-MM'), count(*), max(pm.people), 0 FROM v JOIN people_by_month pm USING (month) GROUP BY v.month`,
       params,
     )) as VisitRow[];
 
