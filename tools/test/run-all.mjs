@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // `npm test`: every suite against a fresh PostgreSQL, then one summary line.
-//   1. jest: API unit + integration specs (each file on its own new database) and web unit specs
-//   2. production build of the API and the web app
-//   3. Playwright: browser specs in Chromium against the built app on a fresh database with demo data
+//   1. typecheck: tsc --noEmit of the API, web and e2e projects with their specs (jest compiles file by
+//      file without type checking)
+//   2. jest: API unit + integration specs (each file on its own new database) and web unit specs
+//   3. production build of the API and the web app
+//   4. Playwright: browser specs in Chromium against the built app on a fresh database with demo data
 // The last line is `N passed, N failed`, summed from jest's and Playwright's JSON reports; the exit
 // code is non-zero if anything failed or a suite could not run.
 import { spawn } from 'node:child_process';
@@ -15,7 +17,8 @@ const reports = resolve(root, '.test-results');
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
-const only = process.argv.slice(2); // e.g. `npm test -- jest` or `npm test -- e2e`
+const only = process.argv.slice(2); // e.g. `npm test -- jest`, `npm test -- e2e` or `npm test -- typecheck`
+const TYPECHECKED = ['apps/api/tsconfig.spec.json', 'apps/web/tsconfig.spec.json', 'apps/web-e2e/tsconfig.json'];
 const wants = (suite) => only.length === 0 || only.includes(suite);
 const bin = (name) => resolve(root, 'node_modules/.bin', name);
 const results = [];
@@ -25,6 +28,11 @@ const database = await startTestDatabase();
 const env = { ...process.env, DATABASE_URL: database.url, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' };
 let exitCode = 0;
 try {
+  if (wants('typecheck')) {
+    let clean = 0;
+    for (const project of TYPECHECKED) if ((await run(bin('tsc'), ['--noEmit', '-p', project])) === 0) clean++;
+    results.push({ suite: `typecheck (${TYPECHECKED.length} projects)`, passed: clean, failed: TYPECHECKED.length - clean });
+  }
   if (wants('jest')) {
     const jestReport = resolve(reports, 'jest.json');
     const code = await run(bin('jest'), ['--ci', '--projects', 'apps/api/jest.config.cjs', 'apps/web/jest.config.cjs', '--json', `--outputFile=${jestReport}`]);

@@ -2,6 +2,7 @@
 // by DATABASE_URL (the embedded one `npm test` starts), the whole app booted on it, and helpers that
 // drive it over HTTP the way a client would (Fastify's inject: no port, same pipeline).
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { OutgoingHttpHeaders } from 'node:http';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type {
@@ -22,7 +23,7 @@ export const TEST_PASSWORD = 'Test-password-1';
 export interface TestResponse<T = any> {
   status: number;
   body: T;
-  headers: Record<string, string | string[] | undefined>;
+  headers: OutgoingHttpHeaders;
   cookies: { name: string; value: string }[];
 }
 

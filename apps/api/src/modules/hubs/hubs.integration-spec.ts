@@ -1,6 +1,6 @@
 // Hubs as an admin manages them: create, read, list (filters, accent-insensitive search, keyset pages),
 // versioned updates with an audit trail, and validation. Scope per role is in modules/scope.integration-spec.ts.
-import type { Hub } from '@mih/contracts';
+import type { ApiError, Hub } from '@mih/contracts';
 import { createTestApp, TestApp } from '../../testing/test-app';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -12,9 +12,9 @@ describe('hubs', () => {
   const nextCode = () => `H${(++codeCounter).toString().padStart(3, '0')}`;
   const base = () => ({ code: nextCode(), name: 'Hub', countryCode: 'GT', admin1: 'San Marcos', municipality: 'Ayutla' });
 
-  const create = (body: Record<string, unknown>) => t.request<Hub>('POST', '/api/hubs', { token: t.adminToken, body });
+  const create = (body: Record<string, unknown>) => t.request<Hub & Partial<ApiError>>('POST', '/api/hubs', { token: t.adminToken, body });
   const get = (id: string) => t.request<Hub>('GET', `/api/hubs/${id}`, { token: t.adminToken });
-  const patch = (id: string, body: Record<string, unknown>) => t.request<Hub>('PATCH', `/api/hubs/${id}`, { token: t.adminToken, body });
+  const patch = (id: string, body: Record<string, unknown>) => t.request<Hub & Partial<ApiError>>('PATCH', `/api/hubs/${id}`, { token: t.adminToken, body });
   const list = (query: string) => t.request<{ items: Hub[]; nextCursor: string | null }>('GET', `/api/hubs?${query}`, { token: t.adminToken });
   const fields = (body: { errors?: { field: string }[] }) => (body.errors ?? []).map((e) => e.field);
 

@@ -2,7 +2,7 @@
 // updates, deactivation and password resets that end sessions, and list filters. Scope per role is in
 // modules/scope.integration-spec.ts.
 import { randomBytes } from 'node:crypto';
-import type { Hub, User } from '@mih/contracts';
+import type { ApiError, Hub, User } from '@mih/contracts';
 import { createTestApp, TEST_PASSWORD, TestApp } from '../../testing/test-app';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -14,8 +14,8 @@ describe('users', () => {
   let adminId: string;
 
   const email = (tag = 'user') => `${tag}-${randomBytes(4).toString('hex')}@users.example`;
-  const create = (body: Record<string, unknown>) => t.request<User>('POST', '/api/users', { token: t.adminToken, body });
-  const patch = (id: string, body: Record<string, unknown>) => t.request<User>('PATCH', `/api/users/${id}`, { token: t.adminToken, body });
+  const create = (body: Record<string, unknown>) => t.request<User & Partial<ApiError>>('POST', '/api/users', { token: t.adminToken, body });
+  const patch = (id: string, body: Record<string, unknown>) => t.request<User & Partial<ApiError>>('PATCH', `/api/users/${id}`, { token: t.adminToken, body });
   const get = (id: string) => t.request<User>('GET', `/api/users/${id}`, { token: t.adminToken });
   const login = (address: string, password = TEST_PASSWORD) => t.request('POST', '/api/auth/login', { body: { email: address, password } });
   const me = (token: string) => t.request('GET', '/api/auth/me', { token });
