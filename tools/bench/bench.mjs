@@ -182,7 +182,7 @@ async function benchDashboardAs(apiBase, env, session) {
 /** The full exports of the visits, as the volume's admin (every visit), with the API's peak memory. */
 async function benchExportAsAdmin(apiBase) {
   const admin = await signIn(apiBase, `admin@${VOLUME_EMAIL_DOMAIN}`).catch(() => null);
-  return benchExport({ apiBase, apiPid: children.get('api').pid, admin: admin && { token: admin.token, email: `admin@${VOLUME_EMAIL_DOMAIN}` }, log });
+  return benchExport({ apiBase, apiPid: children.get('api').pid, databaseUrl: database.url, admin: admin && { token: admin.token, email: `admin@${VOLUME_EMAIL_DOMAIN}` }, log });
 }
 
 /**

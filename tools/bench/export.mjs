@@ -3,14 +3,15 @@
 // 300 MB). The peak is the kernel's VmHWM, reset before each export through /proc/<pid>/clear_refs,
 // and also sampled from VmRSS every 50 ms in case the reset is not allowed.
 import { readFileSync, writeFileSync } from 'node:fs';
+import pg from 'pg';
 
 const MEMORY_GOAL_MB = 300;
 const SAMPLE_MS = 50;
 
 /**
- * @param {{ apiBase: string, apiPid: number, admin: { token: string, email: string } | null, log: (m: string) => void }} options
+ * @param {{ apiBase: string, apiPid: number, databaseUrl: string, admin: { token: string, email: string } | null, log: (m: string) => void }} options
  */
-export async function benchExport({ apiBase, apiPid, admin, log }) {
+export async function benchExport({ apiBase, apiPid, databaseUrl, admin, log }) {
   if (!admin) {
     log('export: no admin account in this database; skipped');
     return [];
@@ -34,16 +35,21 @@ export async function benchExport({ apiBase, apiPid, admin, log }) {
         bytes += chunk.length;
         if (format === 'csv') for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) lines++;
       }
+    } catch (error) {
+      throw new Error(`visits.${format} broke off after ${(elapsedMs() / 1000).toFixed(1)} s and ${bytes} bytes: ${error.cause?.message ?? error.message}`);
     } finally {
       clearInterval(sampler);
     }
     const seconds = elapsedMs() / 1000;
     const peak = Math.max(sampled, hwmReset ? (memoryMb(apiPid, 'VmHWM') ?? 0) : 0);
-    const row = { format, seconds, firstByteMs, bytes, rows: format === 'csv' ? lines - 1 : null, before, peak, hwmReset, pass: peak > 0 && peak < MEMORY_GOAL_MB };
+    // The row count the API wrote in the export's audit event (for XLSX, the only count at hand).
+    const audited = await auditedRows(databaseUrl);
+    if (format === 'csv' && audited !== lines - 1) throw new Error(`visits.csv: ${lines - 1} lines, ${audited} rows audited`);
+    const row = { format, seconds, firstByteMs, bytes, rows: audited, before, peak, hwmReset, pass: peak > 0 && peak < MEMORY_GOAL_MB };
     rows.push(row);
     log(
       `export: visits.${format.padEnd(4)} ${seconds.toFixed(1)} s, first byte ${firstByteMs?.toFixed(0)} ms, ${(bytes / 2 ** 20).toFixed(1)} MiB` +
-        `${row.rows === null ? '' : `, ${row.rows.toLocaleString('en')} rows`}; API RSS ${before?.toFixed(0)} → peak ${peak.toFixed(0)} MB`,
+        `, ${row.rows?.toLocaleString("en") ?? "?"} rows; API RSS ${before?.toFixed(0)} → peak ${peak.toFixed(0)} MB`,
     );
   }
   return rows;
@@ -63,7 +69,7 @@ export function renderExportRows(rows) {
     '|---|---:|---:|---:|---:|---:|---:|---|---|',
   ];
   for (const r of rows) {
-    const count = r.rows ?? null;
+    const count = r.rows;
     lines.push(
       `| visits.${r.format} | ${count === null ? '–' : count.toLocaleString('en')} | ${(r.bytes / 2 ** 20).toFixed(1)} MiB | ${r.seconds.toFixed(1)} s | ` +
         `${r.firstByteMs === null ? '–' : `${r.firstByteMs.toFixed(0)} ms`} | ${count === null ? '–' : Math.round(count / r.seconds).toLocaleString('en')} | ` +
@@ -71,6 +77,17 @@ export function renderExportRows(rows) {
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+async function auditedRows(databaseUrl) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT (details->>'rows')::int AS rows FROM audit_events WHERE action = 'export' ORDER BY id DESC LIMIT 1`);
+    return rows[0]?.rows ?? null;
+  } finally {
+    await client.end();
+  }
 }
 
 /** A `Vm…` line of /proc/<pid>/status in MB, or null (not Linux, process gone). */

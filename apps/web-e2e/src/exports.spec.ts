@@ -23,7 +23,7 @@ async function menuShown(page: Page): Promise<void> {
 
 async function sheetOf(download: Download): Promise<ExcelJS.Worksheet> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(await readFile(await download.path()));
+  await workbook.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer);
   return workbook.worksheets[0];
 }
 

@@ -1,11 +1,12 @@
 // Helpers for the export specs: download a file through the app (bytes kept as bytes) and read it back.
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse';
+import type { OutgoingHttpHeaders } from 'node:http';
 import type { TestApp } from './test-app';
 
 export interface Download {
   status: number;
-  headers: Record<string, string | string[] | undefined>;
+  headers: OutgoingHttpHeaders;
   bytes: Buffer;
   /** The JSON error body when the status is not 200. */
   json: any;

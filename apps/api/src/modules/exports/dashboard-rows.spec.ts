@@ -31,10 +31,9 @@ const dashboard: Dashboard = {
 };
 
 const labels = new Map([
-  ['sexes:female', 'Female'],
-  ['sexes:male', 'Male'],
-  ['topics:documents', 'Documents'],
-  ['needCategories:legal_aid', 'Legal aid'],
+  ['sexes', new Map([['female', 'Female'], ['male', 'Male']])],
+  ['topics', new Map([['documents', 'Documents']])],
+  ['needCategories', new Map([['legal_aid', 'Legal aid']])],
 ]);
 
 describe('dashboardRows', () => {

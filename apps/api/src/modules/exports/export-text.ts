@@ -11,12 +11,12 @@ export class ExportText {
   private readonly countries = new Map<string, string>();
 
   /**
-   * @param referenceLabels label of every reference code in this language, keyed `list:code`
+   * @param referenceLabels label of every reference code in this language, by list and code
    */
   constructor(
     readonly lang: Language,
     readonly codesOnly: boolean,
-    private readonly referenceLabels: ReadonlyMap<string, string>,
+    private readonly referenceLabels: ReadonlyMap<string, ReadonlyMap<string, string>>,
   ) {
     this.countryNames = new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' });
   }
@@ -33,7 +33,7 @@ export class ExportText {
   /** A reference-list code as its label; a code the list no longer has stays a code. */
   ref(list: ReferenceListName, code: string | null): string | null {
     if (code === null || this.codesOnly) return code;
-    return this.referenceLabels.get(`${list}:${code}`) ?? code;
+    return this.referenceLabels.get(list)?.get(code) ?? code;
   }
 
   /** Several codes in one cell; none is an empty cell. */

@@ -1,5 +1,6 @@
 import { buffer } from 'node:stream/consumers';
-import { defuseFormula, writeCsv } from './export-writers';
+import ExcelJS from 'exceljs';
+import { defuseFormula, writeCsv, writeXlsx } from './export-writers';
 
 describe('defuseFormula', () => {
   it.each(['=1+1', '+502 5555-0101', '-2', '@SUM(A1)', '\tx', '\rx'])('keeps %j from running as a formula', (value) => {
@@ -12,9 +13,9 @@ describe('defuseFormula', () => {
 });
 
 describe('writeCsv', () => {
-  async function* rows() {
-    yield ['=cmd', 3, null, '2026-01-05 09:00'];
-    yield ['Dos, "tres"', -1, 'x', null];
+  async function* batches() {
+    yield [['=cmd', 3, null, '2026-01-05 09:00']];
+    yield [['Dos, "tres"', -1, 'x', null]];
   }
 
   it('writes a BOM, a header, CRLF records, quotes where needed and defuses text cells only', async () => {
@@ -27,9 +28,34 @@ describe('writeCsv', () => {
           { header: 'Otro', type: 'text' },
           { header: 'Fecha', type: 'datetime' },
         ],
-        rows: rows(),
+        batches: batches(),
       }),
     );
     expect(csv.toString('utf8')).toBe('\ufeffTexto,N,Otro,Fecha\r\n\'=cmd,3,,2026-01-05 09:00\r\n"Dos, ""tres""",-1,x,\r\n');
+  });
+});
+
+describe('writeXlsx', () => {
+  async function* batches(n: number) {
+    for (let i = 1; i <= n; i += 2) yield [[`row ${i}`, i, '2026-01-05'], ...(i < n ? [[`row ${i + 1}`, i + 1, '2026-01-05']] : [])];
+  }
+
+  it('writes typed cells under a bold header, and goes on in a new sheet when one is full', async () => {
+    const columns = [
+      { header: 'Texto', type: 'text' as const },
+      { header: 'N', type: 'number' as const },
+      { header: 'Fecha', type: 'date' as const },
+    ];
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await buffer(writeXlsx({ name: 'Atenciones', columns, batches: batches(5) }, 3))) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Atenciones', 'Atenciones 2', 'Atenciones 3']);
+    const values = workbook.worksheets.map((sheet) => sheet.getSheetValues().slice(1).map((row) => (row as unknown[]).slice(1)));
+    const day = new Date('2026-01-05T00:00:00Z');
+    expect(values).toEqual([
+      [['Texto', 'N', 'Fecha'], ['row 1', 1, day], ['row 2', 2, day]],
+      [['Texto', 'N', 'Fecha'], ['row 3', 3, day], ['row 4', 4, day]],
+      [['Texto', 'N', 'Fecha'], ['row 5', 5, day]],
+    ]);
+    expect(workbook.worksheets[0].getRow(1).font?.bold).toBe(true);
   });
 });

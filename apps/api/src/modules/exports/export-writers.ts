@@ -1,8 +1,10 @@
-// CSV and XLSX writers: rows arrive from an async iterable (a database cursor) and leave as a stream,
-// pulled only as fast as the client reads, so memory stays flat however many rows there are.
-import { stringify } from 'csv-stringify';
+// CSV and XLSX writers: rows arrive in batches from an async iterable (a database cursor) and leave as
+// a stream, pulled only as fast as the client reads, so memory stays flat however many rows there are.
+// Each batch is written in one go: per-row promises, stream hops and socket writes would make garbage
+// that lives just long enough to reach V8's old generation, and memory would climb until a full GC.
+import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import { PassThrough, pipeline, Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import type { ExportFormat } from '@mih/contracts';
 
 export type Cell = string | number | null;
@@ -18,7 +20,8 @@ export interface SheetColumn {
 export interface Sheet {
   name: string;
   columns: SheetColumn[];
-  rows: AsyncIterable<Cell[]>;
+  /** The rows, a batch at a time (a few dozen: each batch's CSV is one small string). */
+  batches: AsyncIterable<Cell[][]>;
 }
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
@@ -32,17 +35,16 @@ export function writeSheet(format: ExportFormat, sheet: Sheet): Readable {
 
 /** RFC 4180 CSV with a BOM, so that spreadsheet programs read the accents as UTF-8. */
 export function writeCsv(sheet: Sheet): Readable {
-  const source = Readable.from(csvRecords(sheet));
-  const csv = stringify({ bom: true, record_delimiter: 'windows' });
-  // pipeline() destroys the source (and so closes the cursor) when the client goes away.
-  return pipeline(source, csv, () => undefined);
+  // Destroyed when the client goes away, which ends the generators and so closes the cursor.
+  return Readable.from(csvChunks(sheet), { objectMode: false });
 }
 
-async function* csvRecords(sheet: Sheet): AsyncGenerator<Cell[]> {
-  yield sheet.columns.map((column) => column.header);
+async function* csvChunks(sheet: Sheet): AsyncGenerator<string> {
+  yield stringify([sheet.columns.map((column) => column.header)], { bom: true, record_delimiter: 'windows' });
   const types = sheet.columns.map((column) => column.type);
-  for await (const cells of sheet.rows) {
-    yield cells.map((cell, i) => (types[i] === 'text' && typeof cell === 'string' ? defuseFormula(cell) : cell));
+  for await (const batch of sheet.batches) {
+    const records = batch.map((cells) => cells.map((cell, i) => (types[i] === 'text' && typeof cell === 'string' ? defuseFormula(cell) : cell)));
+    yield stringify(records, { record_delimiter: 'windows' });
   }
 }
 
@@ -57,15 +59,42 @@ export function defuseFormula(text: string): string {
 /** How much of the sheet may wait for the zip's deflate before the rows wait for it. */
 const ZIP_BACKLOG_BYTES = 1024 * 1024;
 
-export function writeXlsx(sheet: Sheet): Readable {
+/** Excel's rows per sheet; a longer export goes on in a second sheet ("Atenciones 2"). */
+export const XLSX_MAX_ROWS = 1_048_576;
+
+/** @param maxRows rows per sheet, header included (lower in specs) */
+export function writeXlsx(sheet: Sheet, maxRows = XLSX_MAX_ROWS): Readable {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  fillWorkbook(workbook, sheet, out).catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
+  fillWorkbook(workbook, sheet, out, maxRows).catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
   return out;
 }
 
-async function fillWorkbook(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: Sheet, out: PassThrough): Promise<void> {
-  const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+async function fillWorkbook(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: Sheet, out: PassThrough, maxRows = XLSX_MAX_ROWS): Promise<void> {
+  const types = sheet.columns.map((column) => column.type);
+  let part = 1;
+  let worksheet = addWorksheet(workbook, sheet, part);
+  let rowsInSheet = 1;
+  for await (const batch of sheet.batches) {
+    for (const cells of batch) {
+      if (rowsInSheet === maxRows) {
+        worksheet.commit();
+        worksheet = addWorksheet(workbook, sheet, ++part);
+        rowsInSheet = 1;
+      }
+      worksheet.addRow(cells.map((cell, i) => xlsxValue(cell, types[i]))).commit();
+      rowsInSheet++;
+    }
+    await zipCaughtUp(worksheet, out);
+    if (out.destroyed) return; // the client went away: leaving the loop closes the cursor
+  }
+  worksheet.commit();
+  await workbook.commit();
+}
+
+/** A sheet with the header row (bold, frozen) and the columns' widths and date formats. */
+function addWorksheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: Sheet, part: number): ExcelJS.Worksheet {
+  const worksheet = workbook.addWorksheet(part === 1 ? sheet.name : `${sheet.name} ${part}`, { views: [{ state: 'frozen', ySplit: 1 }] });
   worksheet.columns = sheet.columns.map((column, i) => ({
     key: String(i),
     header: column.header,
@@ -73,14 +102,7 @@ async function fillWorkbook(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet:
     style: column.type === 'date' ? { numFmt: 'yyyy-mm-dd' } : column.type === 'datetime' ? { numFmt: 'yyyy-mm-dd hh:mm' } : {},
   }));
   worksheet.getRow(1).font = { bold: true };
-  const types = sheet.columns.map((column) => column.type);
-  for await (const cells of sheet.rows) {
-    worksheet.addRow(cells.map((cell, i) => xlsxValue(cell, types[i]))).commit();
-    await zipCaughtUp(worksheet, out);
-    if (out.destroyed) return; // the client went away: leaving the loop closes the cursor
-  }
-  worksheet.commit();
-  await workbook.commit();
+  return worksheet;
 }
 
 /** Dates become real date cells: a UTC instant with the local wall-clock time (Excel has no time zones). */

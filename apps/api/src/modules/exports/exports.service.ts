@@ -4,7 +4,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
-import QueryStream from 'pg-query-stream';
+import Cursor from 'pg-cursor';
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ExportDataset, ExportFormat, ExportOptions, IDENTIFYING_EXPORT_ROLES, Language } from '@mih/contracts';
 import { ForbiddenActionException } from '../../common/api-exception';
@@ -20,10 +20,15 @@ import { dashboardRows } from './dashboard-rows';
 import { DashboardExportQueryDto } from './dto/export-query.dto';
 import { SHEET_NAMES } from './export-labels';
 import { ExportText } from './export-text';
+import { HeapGuard } from './heap-guard';
 import { Cell, CONTENT_TYPES, Sheet, writeSheet } from './export-writers';
 
-/** Rows fetched from the cursor at a time. */
-const CURSOR_BATCH_ROWS = 500;
+/**
+ * Rows fetched from the cursor, and written, at a time. Small on purpose: a batch is alive while it is
+ * turned into cells and bytes, and with 200 or 1,000 rows a batch often outlived two young-generation
+ * GCs and went to the old generation (measured at 1M rows: 360 and 820 MB promoted, against 30 at 50).
+ */
+const CURSOR_BATCH_ROWS = 50;
 
 export interface ExportFile {
   /** No personal data: the dataset and the day, e.g. `visits-2026-11-23.csv`. */
@@ -79,7 +84,7 @@ export class ExportsService {
     const sheet: Sheet = {
       name: text.word(dataset, SHEET_NAMES[dataset]),
       columns: columns.map((column) => ({ header: text.header(column.key), type: column.type ?? 'text', width: column.width })),
-      rows: this.rows(qb, columns, text, audit),
+      batches: this.batches(qb, columns, text, audit),
     };
     return { filename: `${dataset}-${today(timeZone)}.${format}`, contentType: CONTENT_TYPES[format], stream: writeSheet(format, sheet) };
   }
@@ -104,48 +109,44 @@ export class ExportsService {
         { header: text.header('label'), type: 'text', width: 40 },
         { header: text.header('count'), type: 'number', width: 10 },
       ],
-      rows: inMemory(figures.map((f): Cell[] => [f.section, f.code, f.label, f.count])),
+      batches: inMemory(figures.map((f): Cell[] => [f.section, f.code, f.label, f.count])),
     };
     return { filename: `dashboard-${dashboard.from}_${dashboard.to}.${format}`, contentType: CONTENT_TYPES[format], stream: writeSheet(format, sheet) };
   }
 
   /**
-   * The file's rows. The cursor opens when the client starts reading and closes when it stops; the
-   * audit event of a whole file is written before its last bytes leave, so no complete file goes
-   * unaudited, and a download cut short is audited as not completed.
+   * The file's rows, read through a cursor a batch at a time while the client downloads. The cursor
+   * opens when the client starts reading and closes when it stops; the audit event of a whole file is
+   * written before its last bytes leave, so no complete file goes unaudited, and a download cut short
+   * is audited as not completed.
    */
-  private async *rows(
+  private async *batches(
     qb: SelectQueryBuilder<ObjectLiteral>,
     columns: ExportColumn[],
     text: ExportText,
     audit: (rows: number, completed: boolean) => Promise<void>,
-  ): AsyncGenerator<Cell[]> {
+  ): AsyncGenerator<Cell[][]> {
     let count = 0;
     let completed = false;
+    const [sql, parameters] = qb.getQueryAndParameters();
+    const runner = this.dataSource.createQueryRunner();
+    const heap = new HeapGuard();
     try {
-      for await (const row of await this.cursor(qb)) {
-        count++;
-        yield columns.map((column) => column.value(row as RawRow, text));
+      const cursor: Cursor<RawRow> = (await runner.connect()).query(new Cursor<RawRow>(sql, parameters));
+      try {
+        for (let rows = await cursor.read(CURSOR_BATCH_ROWS); rows.length > 0; rows = await cursor.read(CURSOR_BATCH_ROWS)) {
+          count += rows.length;
+          heap.check();
+          yield rows.map((row) => columns.map((column) => column.value(row, text)));
+        }
+      } finally {
+        await cursor.close();
       }
       completed = true;
       await audit(count, true);
     } finally {
-      if (!completed) await audit(count, false).catch((error: unknown) => this.logger.error(`Export audit failed: ${String(error)}`));
-    }
-  }
-
-  /** Rows read from PostgreSQL a batch at a time; the connection goes back to the pool when the stream closes. */
-  private async cursor(qb: SelectQueryBuilder<ObjectLiteral>): Promise<Readable> {
-    const [sql, parameters] = qb.getQueryAndParameters();
-    const runner = this.dataSource.createQueryRunner();
-    const client = await runner.connect();
-    try {
-      const stream: Readable = client.query(new QueryStream(sql, parameters, { batchSize: CURSOR_BATCH_ROWS }));
-      stream.once('close', () => void runner.release());
-      return stream;
-    } catch (error) {
       await runner.release();
-      throw error;
+      if (!completed) await audit(count, false).catch((error: unknown) => this.logger.error(`Export audit failed: ${String(error)}`));
     }
   }
 
@@ -155,7 +156,11 @@ export class ExportsService {
     const items: { list: string; code: string; labels: Partial<Record<Language, string>> }[] = await this.dataSource.query(
       'SELECT list, code, labels FROM reference_items',
     );
-    const labels = new Map(items.map((item) => [`${item.list}:${item.code}`, item.labels[language] ?? item.labels.es ?? item.code]));
+    const labels = new Map<string, Map<string, string>>();
+    for (const item of items) {
+      if (!labels.has(item.list)) labels.set(item.list, new Map());
+      labels.get(item.list)?.set(item.code, item.labels[language] ?? item.labels.es ?? item.code);
+    }
     return new ExportText(language, codes === true, labels);
   }
 }
@@ -165,6 +170,6 @@ function today(timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
 
-async function* inMemory(rows: Cell[][]): AsyncGenerator<Cell[]> {
-  yield* rows;
+async function* inMemory(rows: Cell[][]): AsyncGenerator<Cell[][]> {
+  yield rows;
 }
