@@ -13,13 +13,14 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 type Period = ReportQueryDto & { timeZone: string };
 
-/** One row of the visit figures statement: which breakdown, which code (or month), and the counts. */
+// The figures statements answer one row per breakdown and code (or month); counts are bigints, which
+// pg hands over as strings.
 interface VisitRow {
   dimension: 'total' | 'hubs' | 'country' | 'sex' | 'age_band' | 'profile' | 'nationality' | 'topic' | 'need' | 'channel' | 'month';
   code: string | null;
-  consultations: number;
-  people: number;
-  registered: number;
+  consultations: string;
+  people: string;
+  registered: string;
 }
 
 interface ActivityRow {
