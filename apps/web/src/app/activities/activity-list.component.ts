@@ -7,7 +7,6 @@ import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -32,6 +31,7 @@ import { LocalDatePipe, LocalNumberPipe } from '../i18n/local-date.pipe';
 import { ReferenceLabelPipe } from '../reference-lists/reference-label.pipe';
 import { ReferenceListsService } from '../reference-lists/reference-lists.service';
 import { IconComponent } from '../shared/icon.component';
+import { ListStatusComponent } from '../shared/list-status.component';
 import { ActivitiesService } from './activities.service';
 
 const PAGE_SIZE = 50;
@@ -47,12 +47,12 @@ const COUNSELOR_PAGE_SIZE = 20;
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
-    MatProgressBarModule,
     TranslocoPipe,
     LocalDatePipe,
     LocalNumberPipe,
     ReferenceLabelPipe,
     IconComponent,
+    ListStatusComponent,
     ExportMenuComponent,
   ],
   templateUrl: './activity-list.component.html',
@@ -76,14 +76,11 @@ export class ActivityListComponent {
     counselorId: '',
   });
 
-  private readonly list = new PagedList<Activity, ActivityListQuery>(
+  protected readonly list = new PagedList<Activity, ActivityListQuery>(
     (query) => this.activities.list(query),
     this.counselorMode ? COUNSELOR_PAGE_SIZE : PAGE_SIZE,
   );
   protected readonly items = this.list.items;
-  protected readonly nextCursor = this.list.nextCursor;
-  protected readonly loading = this.list.loading;
-  protected readonly errorKey = this.list.errorKey;
   protected readonly totals = signal<ActivityTotals | null>(null);
 
   // Filters only for the hub team; a counselor's screen makes one request.
@@ -111,10 +108,6 @@ export class ActivityListComponent {
 
   /** The filters at the moment of an export (a counselor's: all their own activities). */
   protected readonly exportFilters = () => this.query();
-
-  protected loadMore(): void {
-    this.list.loadMore();
-  }
 
   protected counselorNames(activity: Activity): string {
     return activity.counselors.map((c) => c.displayName).join(', ');

@@ -5,7 +5,6 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -19,6 +18,7 @@ import { LocalDatePipe } from '../i18n/local-date.pipe';
 import { ReferenceLabelPipe } from '../reference-lists/reference-label.pipe';
 import { ReferenceListsService } from '../reference-lists/reference-lists.service';
 import { IconComponent } from '../shared/icon.component';
+import { ListStatusComponent } from '../shared/list-status.component';
 import { CaseStatusComponent } from './case-status.component';
 import { CaseTimerComponent } from './case-timer.component';
 import { CasesService } from './cases.service';
@@ -33,12 +33,12 @@ const PAGE_SIZE = 50;
     MatButtonModule,
     MatFormFieldModule,
     MatSelectModule,
-    MatProgressBarModule,
     TranslocoPipe,
     CountryNamePipe,
     LocalDatePipe,
     ReferenceLabelPipe,
     IconComponent,
+    ListStatusComponent,
     CaseStatusComponent,
     CaseTimerComponent,
   ],
@@ -55,11 +55,8 @@ export class InboxComponent {
   protected readonly hubs = toSignal(inject(HubsService).listAll().pipe(catchError(() => of([] as Hub[]))), { initialValue: [] as Hub[] });
   protected readonly hubNames = computed(() => new Map(this.hubs().map((hub) => [hub.id, hub.name])));
 
-  private readonly list = new PagedList<Case, Omit<CaseListQuery, 'inbox'>>((query) => this.cases.inbox(query), PAGE_SIZE);
+  protected readonly list = new PagedList<Case, Omit<CaseListQuery, 'inbox'>>((query) => this.cases.inbox(query), PAGE_SIZE);
   protected readonly items = this.list.items;
-  protected readonly nextCursor = this.list.nextCursor;
-  protected readonly loading = this.list.loading;
-  protected readonly errorKey = this.list.errorKey;
   protected readonly overdueCount = computed(() => this.items().filter((c) => c.overdue).length);
 
   constructor() {
@@ -69,9 +66,5 @@ export class InboxComponent {
         map(() => ({ hubId: this.filters.controls.hubId.value || undefined })),
       ),
     );
-  }
-
-  protected loadMore(): void {
-    this.list.loadMore();
   }
 }

@@ -1,7 +1,6 @@
 // "My cases" (/cases), for counselors: the cases they sent and where each stands — nothing else.
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { CaseListQuery, SentCase } from '@mih/contracts';
@@ -12,6 +11,7 @@ import { LocalDatePipe } from '../i18n/local-date.pipe';
 import { ReferenceLabelPipe } from '../reference-lists/reference-label.pipe';
 import { ReferenceListsService } from '../reference-lists/reference-lists.service';
 import { IconComponent } from '../shared/icon.component';
+import { ListStatusComponent } from '../shared/list-status.component';
 import { CaseStatusComponent } from './case-status.component';
 import { CasesService } from './cases.service';
 
@@ -19,7 +19,7 @@ const PAGE_SIZE = 20;
 
 @Component({
   selector: 'mih-my-cases',
-  imports: [RouterLink, MatButtonModule, MatProgressBarModule, TranslocoPipe, LocalDatePipe, ReferenceLabelPipe, IconComponent, CaseStatusComponent],
+  imports: [RouterLink, MatButtonModule, TranslocoPipe, LocalDatePipe, ReferenceLabelPipe, IconComponent, ListStatusComponent, CaseStatusComponent],
   template: `
     <div class="page">
       <header class="page-header">
@@ -32,14 +32,7 @@ const PAGE_SIZE = 20;
           {{ 'cases.new' | transloco }}
         </a>
       </header>
-      <div class="progress-slot">
-        @if (loading()) {
-          <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | transloco" />
-        }
-      </div>
-      @if (errorKey(); as key) {
-        <p class="notice error" role="alert">{{ key | transloco }}</p>
-      }
+      <mih-list-status part="top" [list]="list" />
       <ul class="cards" role="list" [attr.aria-label]="'cases.mineTitle' | transloco">
         @for (sent of items(); track sent.id) {
           <li class="card">
@@ -54,14 +47,7 @@ const PAGE_SIZE = 20;
           </li>
         }
       </ul>
-      @if (!loading() && !errorKey() && items().length === 0) {
-        <p class="panel empty-state">{{ 'cases.emptyMine' | transloco }}</p>
-      }
-      @if (nextCursor()) {
-        <div class="load-more">
-          <button mat-stroked-button type="button" class="tall" (click)="loadMore()" [disabled]="loading()">{{ 'common.loadMore' | transloco }}</button>
-        </div>
-      }
+      <mih-list-status part="bottom" [list]="list" emptyKey="cases.emptyMine" panel tall />
     </div>
   `,
   styles: `
@@ -103,17 +89,10 @@ export class MyCasesComponent {
   protected readonly lang = inject(LanguageService).lang;
   protected readonly lists = inject(ReferenceListsService).lists;
 
-  private readonly list = new PagedList<SentCase, CaseListQuery>((query) => this.cases.mine(query), PAGE_SIZE);
+  protected readonly list = new PagedList<SentCase, CaseListQuery>((query) => this.cases.mine(query), PAGE_SIZE);
   protected readonly items = this.list.items;
-  protected readonly nextCursor = this.list.nextCursor;
-  protected readonly loading = this.list.loading;
-  protected readonly errorKey = this.list.errorKey;
 
   constructor() {
     this.list.follow(of({}));
-  }
-
-  protected loadMore(): void {
-    this.list.loadMore();
   }
 }

@@ -6,7 +6,6 @@ import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -17,6 +16,7 @@ import { HubsService } from '../hubs/hubs.service';
 import { LanguageService } from '../i18n/language.service';
 import { LocalDatePipe } from '../i18n/local-date.pipe';
 import { IconComponent } from '../shared/icon.component';
+import { ListStatusComponent } from '../shared/list-status.component';
 import { CounselorsService } from './counselors.service';
 
 const PAGE_SIZE = 50;
@@ -30,10 +30,10 @@ const PAGE_SIZE = 50;
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
-    MatProgressBarModule,
     TranslocoPipe,
     LocalDatePipe,
     IconComponent,
+    ListStatusComponent,
   ],
   templateUrl: './counselor-list.component.html',
   styles: `
@@ -70,11 +70,8 @@ export class CounselorListComponent {
   protected readonly hubs = toSignal(inject(HubsService).listAll().pipe(catchError(() => of([] as Hub[]))), { initialValue: [] as Hub[] });
   protected readonly hubNames = computed(() => new Map(this.hubs().map((hub) => [hub.id, hub.name])));
 
-  private readonly list = new PagedList<Counselor, CounselorListQuery>((query) => this.counselors.list(query), PAGE_SIZE);
+  protected readonly list = new PagedList<Counselor, CounselorListQuery>((query) => this.counselors.list(query), PAGE_SIZE);
   protected readonly items = this.list.items;
-  protected readonly nextCursor = this.list.nextCursor;
-  protected readonly loading = this.list.loading;
-  protected readonly errorKey = this.list.errorKey;
 
   constructor() {
     this.list.follow(
@@ -91,9 +88,5 @@ export class CounselorListComponent {
 
   protected hubsOf(counselor: Counselor): string {
     return counselor.hubIds.map((id) => this.hubNames().get(id) ?? '').filter(Boolean).join(', ');
-  }
-
-  protected loadMore(): void {
-    this.list.loadMore();
   }
 }

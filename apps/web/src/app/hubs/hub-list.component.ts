@@ -4,7 +4,6 @@ import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
@@ -21,6 +20,7 @@ import { CountryNamePipe, countryName } from '../i18n/country-name.pipe';
 import { LanguageService } from '../i18n/language.service';
 import { LocalDatePipe } from '../i18n/local-date.pipe';
 import { IconComponent } from '../shared/icon.component';
+import { ListStatusComponent } from '../shared/list-status.component';
 import { HubsService } from './hubs.service';
 
 const PAGE_SIZE = 50;
@@ -35,11 +35,11 @@ const PAGE_SIZE = 50;
     MatInputModule,
     MatSelectModule,
     MatTableModule,
-    MatProgressBarModule,
     TranslocoPipe,
     CountryNamePipe,
     LocalDatePipe,
     IconComponent,
+    ListStatusComponent,
   ],
   templateUrl: './hub-list.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -62,11 +62,8 @@ export class HubListComponent {
     q: '',
   });
 
-  private readonly list = new PagedList<Hub, HubListQuery>((query) => this.hubs.list(query), PAGE_SIZE);
+  protected readonly list = new PagedList<Hub, HubListQuery>((query) => this.hubs.list(query), PAGE_SIZE);
   protected readonly items = this.list.items;
-  protected readonly nextCursor = this.list.nextCursor;
-  protected readonly loading = this.list.loading;
-  protected readonly errorKey = this.list.errorKey;
 
   constructor() {
     this.list.follow(
@@ -76,10 +73,6 @@ export class HubListComponent {
         map(() => this.query()),
       ),
     );
-  }
-
-  protected loadMore(): void {
-    this.list.loadMore();
   }
 
   protected open(hub: Hub): void {

@@ -6,7 +6,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
@@ -35,6 +34,7 @@ import { LanguageService } from '../i18n/language.service';
 import { ReferenceLabelPipe } from '../reference-lists/reference-label.pipe';
 import { ReferenceListsService } from '../reference-lists/reference-lists.service';
 import { IconComponent } from '../shared/icon.component';
+import { ListStatusComponent } from '../shared/list-status.component';
 import { PersonCreateDialogComponent } from './person-create-dialog.component';
 import { ageBandOf, personName } from './person-format';
 import { PersonsService } from './persons.service';
@@ -51,11 +51,11 @@ const PAGE_SIZE = 50;
     MatInputModule,
     MatSelectModule,
     MatTableModule,
-    MatProgressBarModule,
     TranslocoPipe,
     CountryNamePipe,
     ReferenceLabelPipe,
     IconComponent,
+    ListStatusComponent,
     ExportMenuComponent,
   ],
   templateUrl: './person-list.component.html',
@@ -76,16 +76,13 @@ export class PersonListComponent {
     sex: '' as Sex | '',
   });
 
-  private readonly list = new PagedList<Person, PersonListQuery>((query) => this.persons.list(query), PAGE_SIZE);
+  protected readonly list = new PagedList<Person, PersonListQuery>((query) => this.persons.list(query), PAGE_SIZE);
   /** The filters at the moment of an export; the search (names) stays out of files and URLs. */
   protected readonly exportFilters = () => {
     const { hubId, profile, sex } = this.query();
     return { hubId, profile, sex };
   };
   protected readonly items = this.list.items;
-  protected readonly nextCursor = this.list.nextCursor;
-  protected readonly loading = this.list.loading;
-  protected readonly errorKey = this.list.errorKey;
 
   protected readonly hubs = toSignal(
     inject(HubsService)
@@ -113,10 +110,6 @@ export class PersonListComponent {
 
   protected ageBand(person: Person): string | null {
     return ageBandOf(person);
-  }
-
-  protected loadMore(): void {
-    this.list.loadMore();
   }
 
   protected open(person: Person): void {

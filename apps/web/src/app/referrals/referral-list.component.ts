@@ -3,9 +3,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { toObservable } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { MatTabsModule } from '@angular/material/tabs';
@@ -20,6 +18,7 @@ import { LocalDatePipe } from '../i18n/local-date.pipe';
 import { ExportMenuComponent } from '../exports/export-menu.component';
 import { ReferenceLabelPipe } from '../reference-lists/reference-label.pipe';
 import { ReferenceListsService } from '../reference-lists/reference-lists.service';
+import { ListStatusComponent } from '../shared/list-status.component';
 import { isReviewer } from './referral-rules';
 import { ReferralStatusComponent, ReferralUrgencyComponent } from './referral-status.component';
 import { ReferralsService } from './referrals.service';
@@ -49,18 +48,17 @@ export function referralQuery(view: ReferralView, userId: string | null, status:
   imports: [
     ReactiveFormsModule,
     RouterLink,
-    MatButtonModule,
     MatFormFieldModule,
     MatSelectModule,
     MatTableModule,
     MatTabsModule,
-    MatProgressBarModule,
     TranslocoPipe,
     LocalDatePipe,
     ReferenceLabelPipe,
     ReferralStatusComponent,
     ReferralUrgencyComponent,
     ExportMenuComponent,
+    ListStatusComponent,
   ],
   templateUrl: './referral-list.component.html',
   styleUrl: './referral-list.component.scss',
@@ -90,11 +88,8 @@ export class ReferralListComponent {
 
   protected readonly filters = inject(NonNullableFormBuilder).group({ status: '' as ReferralStatus | '' });
 
-  private readonly list = new PagedList<Referral, ReferralListQuery>((query) => this.referrals.list(query), PAGE_SIZE);
+  protected readonly list = new PagedList<Referral, ReferralListQuery>((query) => this.referrals.list(query), PAGE_SIZE);
   protected readonly items = this.list.items;
-  protected readonly nextCursor = this.list.nextCursor;
-  protected readonly loading = this.list.loading;
-  protected readonly errorKey = this.list.errorKey;
 
   constructor() {
     this.list.follow(
@@ -114,10 +109,6 @@ export class ReferralListComponent {
     const { queue, ...query } = referralQuery(this.current(), this.auth.user()?.id ?? null, this.filters.getRawValue().status);
     return queue === 'review' ? { status: 'submitted' } : query;
   };
-
-  protected loadMore(): void {
-    this.list.loadMore();
-  }
 
   protected open(referral: Referral): void {
     void this.router.navigate(['/referrals', referral.id]);

@@ -5,7 +5,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
@@ -25,6 +24,7 @@ import { LanguageService } from '../i18n/language.service';
 import { ReferenceLabelPipe } from '../reference-lists/reference-label.pipe';
 import { ReferenceListsService } from '../reference-lists/reference-lists.service';
 import { IconComponent } from '../shared/icon.component';
+import { ListStatusComponent } from '../shared/list-status.component';
 import { coverageText, mayEditDirectory } from './provider-format';
 import { ServiceProvidersService } from './service-providers.service';
 
@@ -41,11 +41,11 @@ const PAGE_SIZE = 50;
     MatInputModule,
     MatSelectModule,
     MatTableModule,
-    MatProgressBarModule,
     TranslocoPipe,
     CountryNamePipe,
     ReferenceLabelPipe,
     IconComponent,
+    ListStatusComponent,
   ],
   templateUrl: './provider-list.component.html',
   styleUrl: './provider-list.component.scss',
@@ -75,11 +75,8 @@ export class ProviderListComponent {
     acceptingReferrals: false,
   });
 
-  private readonly list = new PagedList<ServiceProvider, ServiceProviderListQuery>((query) => this.providers.list(query), PAGE_SIZE);
+  protected readonly list = new PagedList<ServiceProvider, ServiceProviderListQuery>((query) => this.providers.list(query), PAGE_SIZE);
   protected readonly items = this.list.items;
-  protected readonly nextCursor = this.list.nextCursor;
-  protected readonly loading = this.list.loading;
-  protected readonly errorKey = this.list.errorKey;
 
   constructor() {
     this.list.follow(
@@ -93,10 +90,6 @@ export class ProviderListComponent {
 
   protected coverage(provider: ServiceProvider): string {
     return coverageText(provider, this.lang());
-  }
-
-  protected loadMore(): void {
-    this.list.loadMore();
   }
 
   protected open(provider: ServiceProvider): void {

@@ -4,7 +4,6 @@ import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
@@ -22,6 +21,7 @@ import { HubsService } from '../hubs/hubs.service';
 import { countryName } from '../i18n/country-name.pipe';
 import { LanguageService } from '../i18n/language.service';
 import { IconComponent } from '../shared/icon.component';
+import { ListStatusComponent } from '../shared/list-status.component';
 import { UsersService } from './users.service';
 
 const PAGE_SIZE = 50;
@@ -36,9 +36,9 @@ const PAGE_SIZE = 50;
     MatInputModule,
     MatSelectModule,
     MatTableModule,
-    MatProgressBarModule,
     TranslocoPipe,
     IconComponent,
+    ListStatusComponent,
   ],
   templateUrl: './user-list.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -57,11 +57,8 @@ export class UserListComponent {
     q: '',
   });
 
-  private readonly list = new PagedList<User, UserListQuery>((query) => this.users.list(query), PAGE_SIZE);
+  protected readonly list = new PagedList<User, UserListQuery>((query) => this.users.list(query), PAGE_SIZE);
   protected readonly items = this.list.items;
-  protected readonly nextCursor = this.list.nextCursor;
-  protected readonly loading = this.list.loading;
-  protected readonly errorKey = this.list.errorKey;
 
   private readonly allHubs = toSignal(
     inject(HubsService)
@@ -88,10 +85,6 @@ export class UserListComponent {
     return [...user.hubIds.map((id) => names.get(id) ?? '…'), ...user.countryCodes.map((c) => countryName(c, lang))].join(
       ', ',
     );
-  }
-
-  protected loadMore(): void {
-    this.list.loadMore();
   }
 
   protected open(user: User): void {

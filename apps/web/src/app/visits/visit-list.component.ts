@@ -6,7 +6,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
@@ -27,6 +26,7 @@ import { LocalDatePipe } from '../i18n/local-date.pipe';
 import { ReferenceLabelPipe } from '../reference-lists/reference-label.pipe';
 import { ReferenceListsService } from '../reference-lists/reference-lists.service';
 import { IconComponent } from '../shared/icon.component';
+import { ListStatusComponent } from '../shared/list-status.component';
 import { UsersService } from '../users/users.service';
 import { VisitsService } from './visits.service';
 
@@ -49,11 +49,11 @@ export function startOfLocalDay(date: string, days = 0): string {
     MatInputModule,
     MatSelectModule,
     MatTableModule,
-    MatProgressBarModule,
     TranslocoPipe,
     LocalDatePipe,
     ReferenceLabelPipe,
     IconComponent,
+    ListStatusComponent,
     ExportMenuComponent,
   ],
   templateUrl: './visit-list.component.html',
@@ -76,13 +76,10 @@ export class VisitListComponent {
     followUpDue: false,
   });
 
-  private readonly list = new PagedList<Visit, VisitListQuery>((query) => this.visits.list(query), PAGE_SIZE);
+  protected readonly list = new PagedList<Visit, VisitListQuery>((query) => this.visits.list(query), PAGE_SIZE);
   /** The list's filters at the moment of an export. */
   protected readonly exportFilters = () => this.query();
   protected readonly items = this.list.items;
-  protected readonly nextCursor = this.list.nextCursor;
-  protected readonly loading = this.list.loading;
-  protected readonly errorKey = this.list.errorKey;
 
   protected readonly hubs = toSignal(
     inject(HubsService)
@@ -108,10 +105,6 @@ export class VisitListComponent {
         map(() => this.query()),
       ),
     );
-  }
-
-  protected loadMore(): void {
-    this.list.loadMore();
   }
 
   /** Dates are whole local days: "to" includes the day it names. */
