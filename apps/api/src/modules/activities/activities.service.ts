@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Activity, ActivityFilters, ActivityTotals, Page, Participants } from '@mih/contracts';
-import { ConflictException, NotFoundException, ValidationFailedException } from '../../common/api-exception';
+import { NotFoundException, ValidationFailedException } from '../../common/api-exception';
 import { paginate } from '../../common/pagination';
 import { diff, updateWithVersion } from '../../common/versioned-update';
+import { replayCreate } from '../../common/replay-create';
 import { Actor, applyRecordScope } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { escapeLike, HubsService } from '../hubs/hubs.service';
@@ -186,13 +187,13 @@ export class ActivitiesService {
    * The activity stored earlier under this client id, when the request matches it; 409 when it differs or
    * belongs to a record the caller cannot see; null when the id is new.
    */
-  private async replay(actor: Actor, id: string, values: ActivityValues): Promise<Activity | null> {
-    const existing = await this.scoped(actor).andWhere('activity.id = :id', { id }).getOne();
-    if (existing && sameValues(existing, values)) return (await this.represent([existing]))[0];
-    if (existing || (await this.dataSource.manager.existsBy(ActivityEntity, { id }))) {
-      throw new ConflictException('A record with this id exists with other content', 'id');
-    }
-    return null;
+  private replay(actor: Actor, id: string, values: ActivityValues): Promise<Activity | null> {
+    return replayCreate({
+      exists: () => this.dataSource.manager.existsBy(ActivityEntity, { id }),
+      findInScope: () => this.scoped(actor).andWhere('activity.id = :id', { id }).getOne(),
+      sameContent: (existing) => sameValues(existing, values),
+      represent: async (existing) => (await this.represent([existing]))[0],
+    });
   }
 }
 

@@ -7,6 +7,7 @@ import { Case, CASE_ACTION_FROM, CaseAction, CaseDetail, Page, SentCase } from '
 import { ConflictException, ForbiddenActionException, NotFoundException, ValidationFailedException } from '../../common/api-exception';
 import { paginate } from '../../common/pagination';
 import { updateWithVersion } from '../../common/versioned-update';
+import { replayCreate } from '../../common/replay-create';
 import type { AppConfig } from '../../config/app-config';
 import { ActivitiesService } from '../activities/activities.service';
 import { Actor, applyRecordScope } from '../auth/actor';
@@ -211,13 +212,13 @@ export class CasesService {
     }
   }
 
-  private async replay(actor: Actor, id: string, values: CaseValues): Promise<CaseDetail | SentCase | null> {
-    const existing = await this.scoped(actor).andWhere('c.id = :id', { id }).getOne();
-    if (existing && sameValues(existing, values)) return this.represent(actor, existing);
-    if (existing || (await this.dataSource.manager.existsBy(CaseEntity, { id }))) {
-      throw new ConflictException('A record with this id exists with other content', 'id');
-    }
-    return null;
+  private replay(actor: Actor, id: string, values: CaseValues): Promise<CaseDetail | SentCase | null> {
+    return replayCreate({
+      exists: () => this.dataSource.manager.existsBy(CaseEntity, { id }),
+      findInScope: () => this.scoped(actor).andWhere('c.id = :id', { id }).getOne(),
+      sameContent: (existing) => sameValues(existing, values),
+      represent: (existing) => this.represent(actor, existing),
+    });
   }
 }
 

@@ -6,6 +6,7 @@ import { IDENTIFYING_FIELDS, Page, Person, PERSON_TIMELINE_LIMIT, PersonDetail }
 import { ConflictException, ForbiddenActionException, NotFoundException, ValidationFailedException } from '../../common/api-exception';
 import { paginate } from '../../common/pagination';
 import { diff, updateWithVersion } from '../../common/versioned-update';
+import { replayCreate } from '../../common/replay-create';
 import { Actor, applyRecordScope, RECORD_PERMISSIONS } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { escapeLike, HubsService } from '../hubs/hubs.service';
@@ -240,13 +241,13 @@ export class PersonsService {
    * The person stored earlier under this client id, when its content matches the request; 409 when it
    * differs or belongs to a record the caller cannot see; null when the id is new.
    */
-  private async replay(actor: Actor, id: string, values: PersonValues): Promise<Person | null> {
-    const existing = await this.scoped(actor).andWhere('person.id = :id', { id }).getOne();
-    if (existing && sameValues(existing, values)) return toPerson(existing);
-    if (existing || (await this.dataSource.manager.existsBy(PersonEntity, { id }))) {
-      throw new ConflictException('A record with this id exists with other content', 'id');
-    }
-    return null;
+  private replay(actor: Actor, id: string, values: PersonValues): Promise<Person | null> {
+    return replayCreate({
+      exists: () => this.dataSource.manager.existsBy(PersonEntity, { id }),
+      findInScope: () => this.scoped(actor).andWhere('person.id = :id', { id }).getOne(),
+      sameContent: (existing) => sameValues(existing, values),
+      represent: (existing) => toPerson(existing),
+    });
   }
 
   /** Takes the hub's next person number (locking the hub row until the transaction ends). */

@@ -7,6 +7,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Page, Referral, ReferralAction, ReferralDetail, REFERRAL_DUE_DAYS } from '@mih/contracts';
 import { ConflictException, ForbiddenActionException, ValidationFailedException } from '../../common/api-exception';
 import { diff, updateWithVersion } from '../../common/versioned-update';
+import { replayCreate } from '../../common/replay-create';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -189,13 +190,13 @@ export class ReferralsService {
    * The referral stored earlier under this client id, when the request matches it; 409 when it differs
    * or belongs to a record the caller cannot see; null when the id is new.
    */
-  private async replay(actor: Actor, id: string, dto: CreateReferralDto): Promise<Referral | null> {
-    const existing = await this.read.scoped(actor).andWhere('referral.id = :id', { id }).getOne();
-    if (existing && sameRequest(existing, dto)) return (await this.read.represent([existing]))[0];
-    if (existing || (await this.dataSource.manager.existsBy(ReferralEntity, { id }))) {
-      throw new ConflictException('A record with this id exists with other content', 'id');
-    }
-    return null;
+  private replay(actor: Actor, id: string, dto: CreateReferralDto): Promise<Referral | null> {
+    return replayCreate({
+      exists: () => this.dataSource.manager.existsBy(ReferralEntity, { id }),
+      findInScope: () => this.read.scoped(actor).andWhere('referral.id = :id', { id }).getOne(),
+      sameContent: (existing) => sameRequest(existing, dto),
+      represent: async (existing) => (await this.read.represent([existing]))[0],
+    });
   }
 }
 

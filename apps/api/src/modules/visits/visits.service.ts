@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AgeBand, Page, Visit } from '@mih/contracts';
-import { ConflictException, ForbiddenActionException, NotFoundException, ValidationFailedException } from '../../common/api-exception';
+import { ForbiddenActionException, NotFoundException, ValidationFailedException } from '../../common/api-exception';
 import { paginate } from '../../common/pagination';
 import { diff, updateWithVersion } from '../../common/versioned-update';
+import { replayCreate } from '../../common/replay-create';
 import { Actor, applyRecordScope, RECORD_PERMISSIONS } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { HubsService } from '../hubs/hubs.service';
@@ -176,13 +177,13 @@ export class VisitsService {
    * The visit stored earlier under this client id, when the request matches it; 409 when it differs or
    * belongs to a record the caller cannot see; null when the id is new.
    */
-  private async replay(actor: Actor, id: string, dto: CreateVisitDto): Promise<Visit | null> {
-    const existing = await this.scoped(actor).andWhere('visit.id = :id', { id }).getOne();
-    if (existing && sameRequest(existing, dto)) return (await this.represent([existing]))[0];
-    if (existing || (await this.dataSource.manager.existsBy(VisitEntity, { id }))) {
-      throw new ConflictException('A record with this id exists with other content', 'id');
-    }
-    return null;
+  private replay(actor: Actor, id: string, dto: CreateVisitDto): Promise<Visit | null> {
+    return replayCreate({
+      exists: () => this.dataSource.manager.existsBy(VisitEntity, { id }),
+      findInScope: () => this.scoped(actor).andWhere('visit.id = :id', { id }).getOne(),
+      sameContent: (existing) => sameRequest(existing, dto),
+      represent: async (existing) => (await this.represent([existing]))[0],
+    });
   }
 }
 
