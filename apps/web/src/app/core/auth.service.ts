@@ -1,12 +1,15 @@
 // The session: who is signed in and their access token (kept in memory only; the refresh token is an
 // httpOnly cookie the browser sends to /api/auth). Refresh tokens rotate on every use, so at most one
-// refresh request is ever in flight and everyone waiting for a token shares it.
+// refresh request is ever in flight and everyone waiting for a token shares it. When the app starts with
+// no way to reach the server, the last user of this browser resumes "offline" (the outbox keeps working
+// for them) until the server can be asked again.
 import { HttpClient } from '@angular/common/http';
-import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
+import { DOCUMENT, DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
 import { AUTH_ROUTES, type CurrentUser, type Language, type LoginResponse, type UpdateMeRequest } from '@mih/contracts';
-import { type Observable, catchError, finalize, firstValueFrom, map, of, shareReplay, tap } from 'rxjs';
+import { type Observable, catchError, finalize, firstValueFrom, from, map, of, shareReplay, tap } from 'rxjs';
 import { LanguageService } from '../i18n/language.service';
+import { OfflineSessionStore } from '../offline/offline-session.store';
 import { toApiError } from './api-error';
 import { UserActivityService } from './user-activity.service';
 
@@ -24,10 +27,12 @@ export class AuthService {
   private readonly router = inject(Router);
   private readonly language = inject(LanguageService);
   private readonly activity = inject(UserActivityService);
+  private readonly offlineSessions = inject(OfflineSessionStore);
 
   private accessToken: string | null = null;
   private tokenIssuedAt = 0;
   private readonly currentUser = signal<CurrentUser | null>(null);
+  private readonly resumedOffline = signal(false);
   private refreshInFlight: Observable<LoginResponse> | null = null;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private idleTimer: ReturnType<typeof setInterval> | undefined;
@@ -35,9 +40,17 @@ export class AuthService {
   readonly user = this.currentUser.asReadonly();
   readonly isSignedIn = computed(() => this.currentUser() !== null);
   readonly role = computed(() => this.currentUser()?.role ?? null);
+  /** Signed in from this browser's memory because the server could not be reached at start. */
+  readonly offline = this.resumedOffline.asReadonly();
 
   constructor() {
-    inject(DestroyRef).onDestroy(() => this.stopTimers());
+    const win = inject(DOCUMENT).defaultView;
+    const onOnline = () => this.reconnect();
+    win?.addEventListener('online', onOnline);
+    inject(DestroyRef).onDestroy(() => {
+      win?.removeEventListener('online', onOnline);
+      this.stopTimers();
+    });
   }
 
   /** The access token for the `Authorization` header, or null when signed out. */
@@ -62,18 +75,30 @@ export class AuthService {
     return this.refreshInFlight;
   }
 
-  /** At start-up: picks up the session the refresh cookie still holds, if any. Never fails. */
+  /**
+   * At start-up: picks up the session the refresh cookie still holds, if any; with no answer from the
+   * server, the last user of this browser resumes offline. Never fails.
+   */
   restoreSession(): Promise<boolean> {
     return firstValueFrom(
       this.refresh().pipe(
         map(() => true),
-        catchError(() => of(false)),
+        catchError((err: unknown) => from(this.resumeOffline(toApiError(err).statusCode))),
       ),
     );
   }
 
+  /** Back in touch with the server after an offline start: a real session, or the sign-in page. */
+  reconnect(): void {
+    if (!this.resumedOffline()) return;
+    this.refresh().subscribe({
+      error: (err: unknown) => toApiError(err).statusCode === 401 && this.endSession('expired'),
+    });
+  }
+
   async logout(): Promise<void> {
     await firstValueFrom(this.http.post<void>(AUTH_ROUTES.logout, null).pipe(catchError(() => of(undefined))));
+    this.offlineSessions.forget();
     this.clearSession();
     await this.router.navigateByUrl('/login');
   }
@@ -85,6 +110,7 @@ export class AuthService {
       this.http.post<void>(AUTH_ROUTES.logout, null).pipe(catchError(() => of(undefined))).subscribe();
     }
     const wasSignedIn = this.isSignedIn();
+    this.offlineSessions.forget();
     this.clearSession();
     if (wasSignedIn || reason === 'expired') {
       void this.router.navigate(['/login'], { queryParams: { session: 'ended' } });
@@ -106,13 +132,27 @@ export class AuthService {
     const firstStart = this.currentUser() === null;
     this.accessToken = res.accessToken;
     this.tokenIssuedAt = Date.now();
+    this.resumedOffline.set(false);
     this.currentUser.set(res.user);
+    this.offlineSessions.remember(res.user);
     if (firstStart) {
       this.activity.touch();
       void this.language.use(res.user.language);
     }
     this.scheduleRefresh(res.expiresIn);
     this.idleTimer ??= setInterval(() => this.checkIdle(), IDLE_CHECK_INTERVAL_MS);
+  }
+
+  /** No answer at all (or a gateway's): the server may be fine, the link is not. Anything else is an answer. */
+  private async resumeOffline(statusCode: number): Promise<boolean> {
+    if (![0, 502, 503, 504].includes(statusCode)) return false;
+    const user = await this.offlineSessions.last();
+    if (!user) return false;
+    this.resumedOffline.set(true);
+    this.currentUser.set(user);
+    this.activity.touch();
+    this.idleTimer ??= setInterval(() => this.checkIdle(), IDLE_CHECK_INTERVAL_MS);
+    return true;
   }
 
   /**
@@ -134,12 +174,15 @@ export class AuthService {
   private checkIdle(): void {
     if (this.isSignedIn() && Date.now() - this.activity.lastActivityAt >= SESSION_IDLE_MS) {
       this.endSession('idle');
+      return;
     }
+    this.reconnect();
   }
 
   private clearSession(): void {
     this.accessToken = null;
     this.currentUser.set(null);
+    this.resumedOffline.set(false);
     this.refreshInFlight = null;
     this.stopTimers();
   }
