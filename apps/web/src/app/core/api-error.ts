@@ -30,6 +30,11 @@ export function toApiError(err: unknown): ClientError {
   return { statusCode: 0, code: ERROR_CODES.internal, message: String(err) };
 }
 
+/** No answer from the API itself: the link is down, or a gateway in front of it could not reach it. */
+export function isNoAnswer(error: ApiError): boolean {
+  return [0, 502, 503, 504].includes(error.statusCode);
+}
+
 /** `Retry-After` is seconds or an HTTP date. */
 function retryAfter(header: string | null | undefined): number | undefined {
   if (!header) return undefined;

@@ -10,7 +10,7 @@ import { AUTH_ROUTES, type CurrentUser, type Language, type LoginResponse, type 
 import { type Observable, catchError, finalize, firstValueFrom, from, map, of, shareReplay, tap } from 'rxjs';
 import { LanguageService } from '../i18n/language.service';
 import { OfflineSessionStore } from '../offline/offline-session.store';
-import { toApiError } from './api-error';
+import { isNoAnswer, toApiError } from './api-error';
 import { UserActivityService } from './user-activity.service';
 
 /** The API ends a session after this long without a refresh; the app signs out after as long idle. */
@@ -83,7 +83,8 @@ export class AuthService {
     return firstValueFrom(
       this.refresh().pipe(
         map(() => true),
-        catchError((err: unknown) => from(this.resumeOffline(toApiError(err).statusCode))),
+        // No answer (or a gateway's): the server may be fine, the link is not. Anything else is an answer.
+        catchError((err: unknown) => (isNoAnswer(toApiError(err)) ? from(this.resumeOffline()) : of(false))),
       ),
     );
   }
@@ -143,9 +144,8 @@ export class AuthService {
     this.idleTimer ??= setInterval(() => this.checkIdle(), IDLE_CHECK_INTERVAL_MS);
   }
 
-  /** No answer at all (or a gateway's): the server may be fine, the link is not. Anything else is an answer. */
-  private async resumeOffline(statusCode: number): Promise<boolean> {
-    if (![0, 502, 503, 504].includes(statusCode)) return false;
+  /** The last user of this browser, signed in without the server (see OfflineSessionStore). */
+  private async resumeOffline(): Promise<boolean> {
     const user = await this.offlineSessions.last();
     if (!user) return false;
     this.resumedOffline.set(true);

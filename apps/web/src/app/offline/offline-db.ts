@@ -6,7 +6,7 @@ import { InjectionToken } from '@angular/core';
 import Dexie, { type Table } from 'dexie';
 import type { CurrentUser } from '@mih/contracts';
 import type { Sealed } from './sealed-box';
-import type { OutboxEntryState, OutboxError } from './outbox-rules';
+import type { OutboxEntryState } from './outbox-rules';
 
 export const OUTBOX_KINDS = ['person', 'visit', 'activity', 'case'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];

@@ -13,7 +13,8 @@ import { AuthService } from '../core/auth.service';
 import { newId } from '../core/new-id';
 import { OFFLINE_DB, type OutboxEntry, type OutboxKind, type OutboxOperation } from './offline-db';
 import { type OutboxError, type OutboxStatus, type SendFailure, afterAttempt, isDue, judge, resend } from './outbox-rules';
-import { type PassphraseSealed, canSeal, newUserKey, open, openWithPassphrase, seal, sealWithPassphrase } from './sealed-box';
+import { type PassphraseSealed, canSeal, open, openWithPassphrase, seal, sealWithPassphrase } from './sealed-box';
+import { UserKeys } from './user-keys';
 
 /** A save made from a form: where it goes and what it says. */
 export interface OutboxRequest {
@@ -72,6 +73,7 @@ export class OutboxService {
   private readonly http = inject(HttpClient);
   private readonly auth = inject(AuthService);
   private readonly db = inject(OFFLINE_DB);
+  private readonly keys = inject(UserKeys);
   private readonly window = inject(DOCUMENT).defaultView;
 
   /** False where the browser cannot keep records encrypted (plain http): forms then send directly. */
@@ -93,7 +95,6 @@ export class OutboxService {
   /** Whether the browser promised not to evict this site's storage. */
   readonly storagePersistence = this.persistence.asReadonly();
 
-  private readonly keys = new Map<string, Promise<CryptoKey>>();
   private watching: Subscription | undefined;
   private flushing: Promise<void> | null = null;
   private flushAgain = false;
@@ -394,21 +395,8 @@ export class OutboxService {
     if (this.auth.user()?.id === userId) this.lastSync.set(now);
   }
 
-  /** The user's key: made on first use, never extractable, kept in this browser's database. */
   private keyOf(userId: string): Promise<CryptoKey> {
-    let key = this.keys.get(userId);
-    if (!key) {
-      key = this.db.transaction('rw', this.db.keys, async () => {
-        const stored = await this.db.keys.get(userId);
-        if (stored) return stored.key;
-        const created = await newUserKey();
-        await this.db.keys.put({ userId, key: created });
-        return created;
-      });
-      this.keys.set(userId, key);
-      key.catch(() => this.keys.delete(userId));
-    }
-    return key;
+    return this.keys.of(userId);
   }
 
   /** Wakes up for the next record whose backoff ends. */
@@ -447,7 +435,7 @@ export class OutboxService {
   /** Every tab takes the same Web Lock to send, so a record is never on its way twice at once. */
   private withLock<T>(work: () => Promise<T>): Promise<T> {
     const locks = this.window?.navigator.locks;
-    if (locks) return locks.request(LOCK_NAME, work);
+    if (locks) return locks.request(LOCK_NAME, work) as Promise<T>;
     const run = this.localLock.then(work, work);
     this.localLock = run.catch(() => undefined);
     return run;

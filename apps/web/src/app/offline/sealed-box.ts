@@ -3,7 +3,7 @@
 // Every sealing draws a fresh 96-bit IV; GCM's tag makes any tampering fail to open.
 
 export interface Sealed {
-  iv: Uint8Array;
+  iv: Uint8Array<ArrayBuffer>;
   data: ArrayBuffer;
 }
 
@@ -62,13 +62,13 @@ export async function openWithPassphrase<T>(passphrase: string, file: Passphrase
     throw new Error('not_a_backup');
   }
   const key = await passphraseKey(passphrase, fromBase64(file.kdf.salt), file.kdf.iterations);
-  return open<T>(key, { iv: fromBase64(file.iv), data: fromBase64(file.data).buffer as ArrayBuffer });
+  return open<T>(key, { iv: fromBase64(file.iv), data: fromBase64(file.data).buffer });
 }
 
-async function passphraseKey(passphrase: string, salt: Uint8Array, iterations: number): Promise<CryptoKey> {
+async function passphraseKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<CryptoKey> {
   const material = await crypto.subtle.importKey('raw', encoder.encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveKey']);
   return crypto.subtle.deriveKey(
-    { name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations },
+    { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
     material,
     { name: 'AES-GCM', length: 256 },
     false,
@@ -82,7 +82,7 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-function fromBase64(text: string): Uint8Array {
+function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

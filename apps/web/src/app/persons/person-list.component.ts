@@ -37,6 +37,7 @@ import { IconComponent } from '../shared/icon.component';
 import { ListStatusComponent } from '../shared/list-status.component';
 import { PersonCreateDialogComponent } from './person-create-dialog.component';
 import { ageBandOf, personName } from './person-format';
+import { isPendingPerson } from './person-form';
 import { PersonsService } from './persons.service';
 
 const PAGE_SIZE = 50;
@@ -120,7 +121,7 @@ export class PersonListComponent {
     this.dialog
       .open(PersonCreateDialogComponent, { width: '640px', maxWidth: 'calc(100vw - 24px)', autoFocus: 'first-tabbable' })
       .afterClosed()
-      .pipe(filter((person): person is Person => !!person))
+      .pipe(filter((person): person is Person => !!person && !isPendingPerson(person)))
       .subscribe((person) => this.open(person));
   }
 
