@@ -18,6 +18,11 @@ export const SESSION_IDLE_MS = 60 * 60 * 1000;
 /** Refresh this long before the access token expires. */
 export const REFRESH_MARGIN_MS = 60 * 1000;
 const IDLE_CHECK_INTERVAL_MS = 30 * 1000;
+/**
+ * Set when a sign-out could not reach the server (no link): the refresh cookie is still valid there, so
+ * the next start revokes it first instead of picking the session up again. Holds no personal data.
+ */
+const SIGN_OUT_PENDING_KEY = 'mih.signOutPending';
 
 export type SessionEndReason = 'expired' | 'idle';
 
@@ -60,7 +65,10 @@ export class AuthService {
 
   login(email: string, password: string): Observable<CurrentUser> {
     return this.http.post<LoginResponse>(AUTH_ROUTES.login, { email, password }).pipe(
-      tap((res) => this.startSession(res)),
+      tap((res) => {
+        writeFlag(SIGN_OUT_PENDING_KEY, false);
+        this.startSession(res);
+      }),
       map((res) => res.user),
     );
   }
@@ -79,7 +87,11 @@ export class AuthService {
    * At start-up: picks up the session the refresh cookie still holds, if any; with no answer from the
    * server, the last user of this browser resumes offline. Never fails.
    */
-  restoreSession(): Promise<boolean> {
+  async restoreSession(): Promise<boolean> {
+    if (readFlag(SIGN_OUT_PENDING_KEY)) {
+      if (await this.revokeRefreshCookie()) writeFlag(SIGN_OUT_PENDING_KEY, false);
+      return false;
+    }
     return firstValueFrom(
       this.refresh().pipe(
         map(() => true),
@@ -98,7 +110,7 @@ export class AuthService {
   }
 
   async logout(): Promise<void> {
-    await firstValueFrom(this.http.post<void>(AUTH_ROUTES.logout, null).pipe(catchError(() => of(undefined))));
+    if (!(await this.revokeRefreshCookie())) writeFlag(SIGN_OUT_PENDING_KEY, true);
     this.offlineSessions.forget();
     this.clearSession();
     await this.router.navigateByUrl('/login');
@@ -142,6 +154,16 @@ export class AuthService {
     }
     this.scheduleRefresh(res.expiresIn);
     this.idleTimer ??= setInterval(() => this.checkIdle(), IDLE_CHECK_INTERVAL_MS);
+  }
+
+  /** Ends the session on the server; false when the server could not be reached. */
+  private async revokeRefreshCookie(): Promise<boolean> {
+    return firstValueFrom(
+      this.http.post<void>(AUTH_ROUTES.logout, null).pipe(
+        map(() => true),
+        catchError((err: unknown) => of(!isNoAnswer(toApiError(err)))),
+      ),
+    );
   }
 
   /** The last user of this browser, signed in without the server (see OfflineSessionStore). */
@@ -192,5 +214,22 @@ export class AuthService {
     clearInterval(this.idleTimer);
     this.refreshTimer = undefined;
     this.idleTimer = undefined;
+  }
+}
+
+function readFlag(key: string): boolean {
+  try {
+    return localStorage.getItem(key) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function writeFlag(key: string, on: boolean): void {
+  try {
+    if (on) localStorage.setItem(key, '1');
+    else localStorage.removeItem(key);
+  } catch {
+    // Storage refused (private mode): the sign-out is then only as good as the server's answer.
   }
 }

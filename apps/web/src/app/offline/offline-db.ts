@@ -73,5 +73,12 @@ export class OfflineDb extends Dexie {
   }
 }
 
-/** One database per browser profile, shared by every tab. */
-export const OFFLINE_DB = new InjectionToken<OfflineDb>('OFFLINE_DB', { providedIn: 'root', factory: () => new OfflineDb() });
+let shared: OfflineDb | undefined;
+
+/** One connection per page to the browser profile's database (every tab opens its own). */
+export function sharedOfflineDb(): OfflineDb {
+  shared ??= new OfflineDb();
+  return shared;
+}
+
+export const OFFLINE_DB = new InjectionToken<OfflineDb>('OFFLINE_DB', { providedIn: 'root', factory: sharedOfflineDb });

@@ -80,6 +80,8 @@ export class OutboxService {
   readonly available = canSeal();
 
   private readonly itemsOfUser = signal<OutboxItem[]>([]);
+  private readonly loaded = signal(false);
+  private readonly departures = signal(0);
   private readonly sending = signal<string | null>(null);
   private readonly lastSync = signal<number | null>(null);
   private readonly persistence = signal<'granted' | 'refused' | 'unsupported' | 'unknown'>('unknown');
@@ -92,6 +94,10 @@ export class OutboxService {
   readonly waitingCount = computed(() => this.items().filter((i) => i.status !== 'needs_attention').length);
   readonly attentionCount = computed(() => this.items().filter((i) => i.status === 'needs_attention').length);
   readonly lastSyncAt = this.lastSync.asReadonly();
+  /** False until the signed-in user's outbox has been read (nothing is "all sent" before that). */
+  readonly ready = this.loaded.asReadonly();
+  /** Counts records that left the outbox (sent by any tab, or discarded): lists reload when it moves. */
+  readonly departed = this.departures.asReadonly();
   /** Whether the browser promised not to evict this site's storage. */
   readonly storagePersistence = this.persistence.asReadonly();
 
@@ -354,12 +360,21 @@ export class OutboxService {
   private watch(userId: string | null): void {
     this.watching?.unsubscribe();
     this.itemsOfUser.set([]);
+    this.loaded.set(false);
     this.lastSync.set(null);
     clearTimeout(this.timer);
     if (!userId) return;
     this.watching = from(liveQuery(() => this.entriesOf(userId)))
       .pipe(switchMap((entries) => from(this.toItems(userId, entries))))
-      .subscribe({ next: (items) => this.itemsOfUser.set(items), error: () => this.itemsOfUser.set([]) });
+      .subscribe({
+        next: (items) => {
+          const left = this.itemsOfUser().filter((before) => !items.some((item) => item.id === before.id)).length;
+          this.itemsOfUser.set(items);
+          this.loaded.set(true);
+          if (left) this.departures.update((n) => n + left);
+        },
+        error: () => this.itemsOfUser.set([]),
+      });
     void this.db.syncMarks.get(userId).then((mark) => mark && this.lastSync.set(mark.lastSyncAt), () => undefined);
     void this.flush({ linkBack: true });
   }

@@ -1,6 +1,6 @@
 // Persons of my scope (/persons): search by name, code or document number (typos tolerated), filters.
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -39,12 +39,15 @@ import { PersonCreateDialogComponent } from './person-create-dialog.component';
 import { ageBandOf, personName } from './person-format';
 import { isPendingPerson } from './person-form';
 import { PersonsService } from './persons.service';
+import { OutboxItemsComponent } from '../offline/outbox-items.component';
+import { OutboxService } from '../offline/outbox.service';
 
 const PAGE_SIZE = 50;
 
 @Component({
   selector: 'mih-person-list',
   imports: [
+    OutboxItemsComponent,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
@@ -102,6 +105,7 @@ export class PersonListComponent {
         // One letter is not a search: wait for the second.
         filter((query) => query.q === undefined || query.q.length >= PERSON_SEARCH_MIN_LENGTH),
       ),
+      toObservable(inject(OutboxService).departed),
     );
   }
 

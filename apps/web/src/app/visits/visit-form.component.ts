@@ -14,7 +14,7 @@ import {
   untracked,
   viewChild,
 } from '@angular/core';
-import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, type ValidationErrors, Validators } from '@angular/forms';
+import { type AbstractControl, FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, type ValidationErrors, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -106,6 +106,7 @@ export class VisitFormComponent {
   private readonly injector = inject(Injector);
   private readonly referenceLists = inject(ReferenceListsService);
   private readonly search = viewChild(PersonSearchComponent);
+  private readonly formDirective = viewChild(FormGroupDirective);
   protected readonly lang = inject(LanguageService).lang;
   protected readonly lists = this.referenceLists.lists;
   protected readonly listsFailed = this.referenceLists.loadFailed;
@@ -290,7 +291,14 @@ export class VisitFormComponent {
     const { hubId, channel } = this.form.getRawValue();
     this.visitId = newId();
     this.person.set(null);
-    this.form.reset({
+    // Through the directive: a save by the button left it "submitted", which would show every empty
+    // required field of the next visit as an error.
+    const reset = (value: ReturnType<typeof this.form.getRawValue>) => {
+      const directive = this.formDirective();
+      if (directive) directive.resetForm(value);
+      else this.form.reset(value);
+    };
+    reset({
       sex: '',
       ageBand: '',
       nationality: this.hubs().find((h) => h.id === hubId)?.countryCode ?? '',
