@@ -5,7 +5,7 @@ WORKDIR /src
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN NX_DAEMON=false NX_SKIP_NX_CACHE=true npx nx run-many -t build -p api web --configuration=production
+RUN NX_DAEMON=false NX_SKIP_NX_CACHE=true npx nx run-many -t build compress -p api web --configuration=production
 
 # Only the API's runtime dependencies, from the package.json and lockfile the build generates.
 FROM node:20.20-bookworm-slim AS deps

@@ -3,7 +3,7 @@
 //   1. typecheck: tsc --noEmit of the API, web and e2e projects with their specs (jest compiles file by
 //      file without type checking)
 //   2. jest: API unit + integration specs (each file on its own new database) and web unit specs
-//   3. production build of the API and the web app
+//   3. production build of the API and the web app (with its .br/.gz files, as `npm run build`)
 //   4. Playwright: browser specs in Chromium against the built app on a fresh database with demo data
 // The last line is `N passed, N failed`, summed from jest's and Playwright's JSON reports; the exit
 // code is non-zero if anything failed or a suite could not run.
@@ -39,7 +39,7 @@ try {
     results.push(readJest('jest (api + web)', jestReport, code));
   }
   if (wants('e2e')) {
-    const buildCode = await run(bin('nx'), ['run-many', '-t', 'build', '-p', 'api', 'web', '--configuration=production', '--outputStyle=static']);
+    const buildCode = await run(bin('nx'), ['run-many', '-t', 'build', 'compress', '-p', 'api', 'web', '--configuration=production', '--outputStyle=static']);
     if (buildCode !== 0) {
       results.push({ suite: 'build', passed: 0, failed: 1, broken: true });
     } else {

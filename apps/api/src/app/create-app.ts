@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
-import { AllExceptionsFilter } from '../common/all-exceptions.filter';
+import { AllExceptionsFilter, type WebAppIndex } from '../common/all-exceptions.filter';
 import { createValidationPipe } from '../common/validation';
 import type { AppConfig } from '../config/app-config';
 import { seedDemoData } from '../database/demo/demo-seed';
@@ -63,10 +63,10 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
       return payload;
     });
 
-  const indexHtml = await serveWebApp(app, config.get('WEB_DIST', { infer: true }));
+  const webApp = await serveWebApp(app, config.get('WEB_DIST', { infer: true }));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new AllExceptionsFilter(indexHtml));
+  app.useGlobalFilters(new AllExceptionsFilter(webApp));
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
@@ -82,8 +82,12 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
   return app;
 }
 
-/** Serves the built Angular app: hashed files cached for a year, index.html never. */
-async function serveWebApp(app: NestFastifyApplication, dist: string | undefined): Promise<string | null> {
+/**
+ * Serves the built Angular app with the .br/.gz copies made at build time (tools/build/compress-web.mjs).
+ * Hashed files are cached for a year; index.html, the service worker's files and the manifest are
+ * revalidated on every use, so a new deployment reaches users at their next start.
+ */
+async function serveWebApp(app: NestFastifyApplication, dist: string | undefined): Promise<WebAppIndex | null> {
   const index = dist ? join(dist, 'index.html') : null;
   if (!dist || !index || !existsSync(index)) return null;
   await app.register(fastifyStatic, {
@@ -91,10 +95,12 @@ async function serveWebApp(app: NestFastifyApplication, dist: string | undefined
     prefix: '/',
     wildcard: false,
     index: false,
+    preCompressed: true,
     setHeaders: (reply, path) => {
-      const hashed = /-[A-Z0-9]{8}\.(js|css)$/.test(path) || /\/media\//.test(path);
+      const hashed = /-[A-Z0-9]{8}\.(js|css)(\.br|\.gz)?$/.test(path) || /\/media\//.test(path);
       void reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
-  return readFileSync(index, 'utf8');
+  const compressed = (extension: string) => (existsSync(index + extension) ? readFileSync(index + extension) : undefined);
+  return { html: readFileSync(index, 'utf8'), br: compressed('.br'), gzip: compressed('.gz') };
 }

@@ -113,7 +113,7 @@ describe('AllExceptionsFilter', () => {
   });
 
   it('answers a 404 browser navigation outside /api with the web app, but never an /api 404 or a file', () => {
-    const filter = new AllExceptionsFilter('<html>app</html>');
+    const filter = new AllExceptionsFilter({ html: '<html>app</html>' });
     const page = host('GET', '/hubs/123?tab=users');
     filter.catch(new NestNotFoundException(), page.argumentsHost);
     expect(page.reply.statusCode).toBe(200);

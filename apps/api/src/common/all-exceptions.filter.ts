@@ -17,6 +17,13 @@ const CODE_BY_STATUS: Record<number, string> = {
   503: ERROR_CODES.serviceUnavailable,
 };
 
+/** The web app's index.html with the compressed copies made at build time, answered to browser navigations. */
+export interface WebAppIndex {
+  html: string;
+  br?: Buffer;
+  gzip?: Buffer;
+}
+
 /** PostgreSQL errors that mean "bad input", not "bug" (invalid text representation, out of range…). */
 const PG_BAD_INPUT = new Set(['22P02', '22003', '22007', '22008', '22001', '22021']);
 
@@ -66,15 +73,15 @@ function quarterLocked(detail: unknown): ApiError {
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
-  constructor(private readonly indexHtml: string | null) {}
+  constructor(private readonly webApp: WebAppIndex | null) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const error = toApiError(exception);
 
-    if (error.statusCode === HttpStatus.NOT_FOUND && this.indexHtml && isAppNavigation(request)) {
-      void reply.status(200).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(this.indexHtml);
+    if (error.statusCode === HttpStatus.NOT_FOUND && this.webApp && isAppNavigation(request)) {
+      sendIndex(this.webApp, request, reply);
       return;
     }
     if (error.statusCode >= 500) {
@@ -83,6 +90,26 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     void reply.status(error.statusCode).header('cache-control', 'no-store').send(error);
   }
+}
+
+function sendIndex(webApp: WebAppIndex, request: FastifyRequest, reply: FastifyReply): void {
+  void reply.status(200).header('cache-control', 'no-cache').header('vary', 'accept-encoding').type('text/html; charset=utf-8');
+  const encoding = preferredEncoding(request.headers?.['accept-encoding']);
+  const compressed = encoding === 'br' ? webApp.br : encoding === 'gzip' ? webApp.gzip : undefined;
+  if (encoding && compressed) void reply.header('content-encoding', encoding).send(compressed);
+  else void reply.send(webApp.html);
+}
+
+/** br before gzip, unless the client refuses it with q=0. */
+function preferredEncoding(header: string | string[] | undefined): 'br' | 'gzip' | null {
+  const accepted = new Set(
+    String(header ?? '')
+      .split(',')
+      .map((part) => part.trim().toLowerCase().split(';'))
+      .filter(([, quality]) => !/^\s*q=0(\.0*)?\s*$/.test(quality ?? ''))
+      .map(([name]) => name.trim()),
+  );
+  return accepted.has('br') ? 'br' : accepted.has('gzip') ? 'gzip' : null;
 }
 
 function isAppNavigation(request: FastifyRequest): boolean {
