@@ -5,7 +5,7 @@
 //   npm run bench -- --only lighthouse        (or: node tools/bench/lighthouse.mjs)
 // Starts `node tools/launch.mjs serve --fresh-database` (the e2e tests' server, demo data) on a free port.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -57,9 +57,15 @@ export async function benchLighthouse({ log = (m) => console.error(`[lighthouse]
 }
 
 async function run(url, page) {
-  const result = await lighthouse(url, { output: 'json', logLevel: 'error', onlyCategories: ['performance'] }, undefined, page);
+  const result = await lighthouse(url, { output: 'html', logLevel: 'error', onlyCategories: ['performance'] }, undefined, page);
   if (!result?.lhr) throw new Error(`Lighthouse gave no result for ${url}`);
   if (result.lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${result.lhr.runtimeError.message}`);
+  // The full reports, to see what is heavy: .test-results/lighthouse-<page>.html and .json.
+  const reports = resolve(root, '.test-results');
+  const name = `lighthouse-${new URL(url).pathname.replace(/\W+/g, '') || 'root'}`;
+  mkdirSync(reports, { recursive: true });
+  writeFileSync(resolve(reports, `${name}.html`), result.report);
+  writeFileSync(resolve(reports, `${name}.json`), JSON.stringify(result.lhr));
   return result.lhr;
 }
 
