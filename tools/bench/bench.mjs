@@ -2,7 +2,7 @@
 // `npm run bench`: the API on its own database with a million visits, each endpoint beside a bare
 // baseline (baseline-server.mjs: Fastify + pg, same SQL) in the same run, with autocannon.
 //   npm run bench -- [--visits 1000000] [--reuse] [--duration 5] [--connections 1,8,32] [--user <email>]
-//                    [--only create,list,deep,search,timeline,dashboard,export] [--trace-sql] [--profile]
+//                    [--only create,list,deep,search,timeline,dashboard,export,lighthouse] [--trace-sql] [--profile]
 // Needs the built API (npx nx build api). Without DATABASE_URL it starts an embedded PostgreSQL in a
 // temporary folder, or with --reuse in .data/bench, kept so that the next --reuse run skips generation.
 // Writes .test-results/bench.md (the table), bench-explain.txt (query plans) and, with --trace-sql,
@@ -22,6 +22,7 @@ import { migrate, openVolumeDatabase, root, withClient } from '../seed-volume/vo
 import { compareCpuProfiles } from './cpu-profile-summary.mjs';
 import { benchDashboard, renderDashboardRows } from './dashboard.mjs';
 import { benchExport, renderExportRows } from './export.mjs';
+import { benchLighthouse, renderLighthouseRows } from './lighthouse.mjs';
 import { postgresCpuMs, processCpuMs } from './cpu-usage.mjs';
 import { startSqlTraceProxy } from './sql-trace-proxy.mjs';
 
@@ -75,6 +76,14 @@ try {
 
 async function main() {
   const runStarted = Date.now();
+  if (args.only && args.only.split(',').every((key) => key === 'lighthouse')) {
+    // The web app's first load needs no volume: its own server on a fresh demo database.
+    const report = renderLighthouseRows(await benchLighthouse({ log }));
+    mkdirSync(reports, { recursive: true });
+    writeFileSync(resolve(reports, 'bench.md'), report);
+    console.log(report);
+    return;
+  }
   database = await openVolumeDatabase({ keep: args.reuse, log });
   await migrate(database.url, database.jwtSecret, log);
   await removeBenchVisits(); // left by an interrupted --reuse run
@@ -141,10 +150,11 @@ async function main() {
   await removeBenchVisits();
   const dashboardRows = wanted('dashboard') ? await benchDashboardAs(servers.api, env, session) : [];
   const exportRows = wanted('export') ? await benchExportAsAdmin(servers.api) : [];
+  const lighthouseRows = wanted('lighthouse') ? await benchLighthouse({ log }) : [];
   const explain = await explainPlans(env, endpoints, fixtures);
   const load = [loadBefore, loadavg()[0]];
   const report =
-    renderReport({ rows, fixtures, generation, check, load, runSeconds: (Date.now() - runStarted) / 1000 }) + renderDashboardRows(dashboardRows) + renderExportRows(exportRows);
+    renderReport({ rows, fixtures, generation, check, load, runSeconds: (Date.now() - runStarted) / 1000 }) + renderDashboardRows(dashboardRows) + renderExportRows(exportRows) + renderLighthouseRows(lighthouseRows);
   mkdirSync(reports, { recursive: true });
   writeFileSync(resolve(reports, 'bench.md'), report);
   writeFileSync(resolve(reports, 'bench-explain.txt'), explain);

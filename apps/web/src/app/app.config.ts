@@ -1,6 +1,7 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import {
   type ApplicationConfig,
+  DOCUMENT,
   inject,
   isDevMode,
   provideAppInitializer,
@@ -16,6 +17,7 @@ import { AppUpdateService } from './core/app-update.service';
 import { authTokenInterceptor } from './core/auth-token.interceptor';
 import { AuthService } from './core/auth.service';
 import { errorInterceptor } from './core/error.interceptor';
+import { preloadFirstPage } from './core/first-page-preload';
 import { serviceWorkerBypassInterceptor } from './core/service-worker-bypass.interceptor';
 import { LanguageService } from './i18n/language.service';
 import { TranslatedTitleStrategy } from './i18n/translated-title.strategy';
@@ -44,6 +46,7 @@ export const appConfig: ApplicationConfig = {
       },
       loader: TranslocoChunkLoader,
     }),
+    provideAppInitializer(() => preloadFirstPage(inject(DOCUMENT).location.pathname)),
     // Before the first route renders: restore the session from the refresh cookie and load the
     // language (the user's own once signed in, else the one last chosen on this device).
     provideAppInitializer(async () => {

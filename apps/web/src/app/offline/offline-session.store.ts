@@ -4,6 +4,9 @@ import { Injectable } from '@angular/core';
 import type { CurrentUser } from '@mih/contracts';
 import type { OfflineDb } from './offline-db';
 
+/** OfflineDb's name (offline-db.ts), repeated here so that checking for it loads no Dexie. */
+const OFFLINE_DB_NAME = 'mih-offline';
+
 /** A device offline longer than this since its user last reached the server asks them to sign in again. */
 export const OFFLINE_SESSION_MAX_MS = 72 * 60 * 60 * 1000;
 
@@ -22,9 +25,18 @@ export class OfflineSessionStore {
   }
 
   forget(): void {
-    this.db()
-      .then((db) => db.sessions.delete('last'))
+    this.hasDatabase()
+      .then((exists) => exists && this.db().then((db) => db.sessions.delete('last')))
       .catch(() => undefined);
+  }
+
+  /**
+   * A browser that never stored anything has nothing to forget, and its sign-in page (where the server
+   * answers the start-up refresh with 401) then loads no database code either.
+   */
+  private async hasDatabase(): Promise<boolean> {
+    if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return true;
+    return (await indexedDB.databases()).some((db) => db.name === OFFLINE_DB_NAME);
   }
 
   /** The user to resume offline, or null (none, too old, or no IndexedDB here). */
