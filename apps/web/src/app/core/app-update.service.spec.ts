@@ -38,7 +38,7 @@ describe('AppUpdateService', () => {
     expect(snackBarText()).toContain('Hay una versión nueva lista');
     expect(reload).not.toHaveBeenCalled();
 
-    const button = [...document.querySelectorAll('mat-snack-bar-container button')].find((b) => b.textContent?.includes('Recargar')) as HTMLButtonElement;
+    const button = Array.from(document.querySelectorAll('mat-snack-bar-container button')).find((b) => b.textContent?.includes('Recargar')) as HTMLButtonElement;
     button.click();
     expect(reload).toHaveBeenCalledTimes(1);
   });

@@ -26,7 +26,9 @@ export class OfflineSessionStore {
 
   forget(): void {
     this.hasDatabase()
-      .then((exists) => exists && this.db().then((db) => db.sessions.delete('last')))
+      .then(async (exists) => {
+        if (exists) await (await this.db()).sessions.delete('last');
+      })
       .catch(() => undefined);
   }
 
