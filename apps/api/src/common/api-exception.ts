@@ -31,6 +31,13 @@ export class ForbiddenActionException extends ApiException {
   }
 }
 
+/** Four eyes: a referral is approved by someone other than whoever wrote or submitted it. */
+export class ApproverIsAuthorException extends ApiException {
+  constructor() {
+    super(HttpStatus.FORBIDDEN, ERROR_CODES.approverIsAuthor, 'Someone other than the author of a referral must approve it');
+  }
+}
+
 export class StaleVersionException extends ApiException {
   constructor(entity: string) {
     super(HttpStatus.CONFLICT, ERROR_CODES.staleVersion, `${entity} was changed by someone else; reload it and try again`);

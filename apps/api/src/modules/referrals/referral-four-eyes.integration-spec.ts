@@ -91,7 +91,7 @@ describe('four eyes on referrals', () => {
       expect((await act(t, changed, 'submit', staff.token)).body).toMatchObject({ status: 'submitted', needCategory: 'health' });
     });
 
-    it('even when it was an emergency from the start (a supervisor already looked at it)', async () => {
+    it('when a priority referral comes back as an emergency with a new reason', async () => {
       const referral = await returned({ urgency: 'priority' });
       const emergency = (await patch(referral, { urgency: 'emergency', reason: 'Worse now' })).body;
       expect((await act(t, emergency, 'submit', staff.token)).body).toMatchObject({ status: 'submitted' });

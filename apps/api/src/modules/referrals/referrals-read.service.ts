@@ -57,6 +57,7 @@ export class ReferralsReadService {
     if (query.serviceProviderId) qb.andWhere('referral.service_provider_id = :providerId', { providerId: query.serviceProviderId });
     if (query.urgency) qb.andWhere('referral.urgency = :urgency', { urgency: query.urgency });
     if (query.assignedTo) qb.andWhere('referral.assigned_to = :assignedTo', { assignedTo: query.assignedTo });
+    if (query.reviewSkipped !== undefined) qb.andWhere('referral.review_skipped = :reviewSkipped', { reviewSkipped: query.reviewSkipped });
     if (query.overdue !== undefined) {
       const overdue = 'referral.status IN (:...followedUp) AND referral.due_on < CAST(:today AS date)';
       qb.andWhere(query.overdue ? overdue : `NOT (${overdue})`, { followedUp: FOLLOWED_UP_STATUSES, today: todayUtc() });
@@ -100,6 +101,8 @@ export class ReferralsReadService {
       actorId: e.actor_id,
       actorName: e.actor_name,
       viaProviderLink: e.via_provider_link,
+      // Only the system approves without an actor (a provider's answers come through its link).
+      reviewSkipped: e.kind === 'approve' && e.actor_id === null && !e.via_provider_link,
       comment: e.comment,
       occurredAt: e.occurred_at.toISOString(),
     }));
@@ -139,6 +142,7 @@ export class ReferralsReadService {
       createdBy: r.createdBy,
       createdByName: userName.get(r.createdBy) ?? '',
       submittedAt: r.submittedAt?.toISOString() ?? null,
+      reviewSkipped: r.reviewSkipped,
       version: r.version,
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),

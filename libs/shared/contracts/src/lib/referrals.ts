@@ -29,8 +29,10 @@ export type ReferralAction = (typeof REFERRAL_ACTIONS)[number];
 
 /**
  * The state machine (the API's single source of truth; the web uses it to show the buttons):
- * the statuses each action is allowed from, and where it leads. Emergency referrals go from `submit`
- * straight to `approved` (no review; the supervisors are notified).
+ * the statuses each action is allowed from, and where it leads. An emergency referral's first submit
+ * (from `draft`) goes straight to `approved` (no review; flagged `reviewSkipped`, audited, the supervisors
+ * are notified); a returned referral always goes back to review. Whoever created or submitted a referral
+ * may not approve it (403 `approver_is_author`).
  */
 export const REFERRAL_TRANSITIONS: Record<ReferralAction, { from: readonly ReferralStatus[]; to: ReferralStatus }> = {
   submit: { from: ['draft', 'returned'], to: 'submitted' },
@@ -79,6 +81,8 @@ export interface Referral {
   createdBy: string;
   createdByName: string;
   submittedAt: string | null;
+  /** An emergency sent to the provider without a supervisor's review (the system approved it). */
+  reviewSkipped: boolean;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -97,6 +101,8 @@ export interface ReferralEvent {
   actorId: string | null;
   actorName: string | null;
   viaProviderLink: boolean;
+  /** The system's approval of an emergency: no supervisor reviewed it. */
+  reviewSkipped: boolean;
   comment: string | null;
   occurredAt: string;
 }
@@ -151,6 +157,8 @@ export interface ReferralListQuery extends PageQuery {
   urgency?: ReferralUrgency;
   assignedTo?: string;
   overdue?: boolean;
+  /** Emergencies that were sent without review. */
+  reviewSkipped?: boolean;
   queue?: 'review';
 }
 
