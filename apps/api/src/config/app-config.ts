@@ -63,6 +63,14 @@ export class AppConfig {
   /** Hours a case identified by a counselor may wait in the hub's inbox before it shows as overdue. */
   @Type(() => Number) @IsInt() @Min(1) @Max(24 * 30)
   CASE_RESPONSE_HOURS = 48;
+
+  /** Persons one user may reveal (or find by document number) per hour; beyond it 429. */
+  @Type(() => Number) @IsInt() @Min(1)
+  REVEAL_QUOTA_PER_HOUR = 20;
+
+  /** Persons one user may reveal (or find by document number) per day; beyond it 429. */
+  @Type(() => Number) @IsInt() @Min(1)
+  REVEAL_QUOTA_PER_DAY = 60;
 }
 
 export function validateConfig(env: Record<string, unknown>): AppConfig {

@@ -3,11 +3,11 @@
 // with Retry-After and an audit event the supervisors see. A reveal names a reason from a list, plus
 // free text. Lists carry only what they show (no visit notes, no referral reasons or outcomes; the
 // audited detail reads keep them), and a person search by document number is audited as a reveal.
-import type { ApiError, AuditEvent, Hub, Page, Person, Referral, ReferralDetail, User, Visit } from '@mih/contracts';
+import type { ApiError, AuditEvent, Consent, Hub, Page, Person, Referral, ReferralDetail, User, Visit } from '@mih/contracts';
 import { act, newProvider, newReferral } from '../testing/referral-fixtures';
 import { createTestApp, TestApp } from '../testing/test-app';
 
-const CONSENT = { given: true, purposes: ['follow_up', 'referral'], date: '2025-03-01' };
+const CONSENT: Consent = { given: true, purposes: ['follow_up', 'referral'], date: '2025-03-01' };
 const HOUR = 3;
 const DAY = 5;
 

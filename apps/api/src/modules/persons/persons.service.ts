@@ -16,6 +16,7 @@ import { toVisit, VisitEntity } from '../visits/visit.entity';
 import { CreatePersonDto, MergePersonsDto, PersonListQueryDto, RevealPersonDto, UpdatePersonDto } from './dto/person.dto';
 import { assertConsentCovers, identifyingFieldsWithValues, identifyingOf, maskIdentifying } from './identifying-data';
 import { PersonEntity } from './person.entity';
+import { RevealQuotaService } from './reveal-quota.service';
 
 /** The columns a create sets from the request (the rest are generated). */
 type PersonValues = Omit<PersonEntity, 'id' | 'code' | 'searchText' | 'mergedIntoId' | 'createdBy' | 'version' | 'createdAt' | 'updatedAt'>;
@@ -36,9 +37,14 @@ export class PersonsService {
     private readonly hubs: HubsService,
     private readonly referenceLists: ReferenceListsService,
     private readonly referrals: ReferralsReadService,
+    private readonly revealQuota: RevealQuotaService,
   ) {}
 
-  /** Newest first, or with q best match first; merged (closed) records are left out. */
+  /**
+   * Newest first, or with q best match first; merged (closed) records are left out. A search that finds
+   * persons by their document number tells who holds that number: each is audited as a reveal and
+   * counts against the caller's reveal quota (429 beyond it).
+   */
   async list(actor: Actor, query: PersonListQueryDto): Promise<Page<Person>> {
     const page = query.q
       ? await this.dataSource.transaction(async (manager) => {
@@ -54,6 +60,14 @@ export class PersonsService {
           direction: 'DESC',
           sortType: 'timestamptz',
         });
+    if (query.q) {
+      const found = foundByDocumentNumber(page.items, query.q);
+      await this.revealQuota.reveal(
+        actor,
+        found.map((p) => ({ id: p.id, hubId: p.hubId, details: { via: 'documentSearch' } })),
+        { via: 'documentSearch' },
+      );
+    }
     return { items: page.items.map((p) => toPerson(p)), nextCursor: page.nextCursor };
   }
 
@@ -65,12 +79,16 @@ export class PersonsService {
     return { ...toPerson(person), visits, referrals };
   }
 
-  /** The person with identifying fields unmasked; the reason and the fields shown are audited. */
+  /**
+   * The person with identifying fields unmasked, within the caller's reveal quota (429 with Retry-After
+   * beyond it); the reason and the fields shown are audited.
+   */
   async reveal(actor: Actor, id: string, dto: RevealPersonDto): Promise<Person> {
     const person = await this.findInScope(actor, id);
     if (!RECORD_PERMISSIONS.reveal(actor)) throw new ForbiddenActionException();
     const revealed = IDENTIFYING_FIELDS.filter((field) => person[field] !== null);
-    await this.audit.record({ actor, action: 'read', entityType: 'person', entityId: id, hubId: person.hubId, details: { reason: dto.reason, revealed } });
+    const reason = dto.reason === undefined ? {} : { reason: dto.reason };
+    await this.revealQuota.reveal(actor, [{ id, hubId: person.hubId, details: { reasonCode: dto.reasonCode, ...reason, revealed } }], { reasonCode: dto.reasonCode });
     return toPerson(person, { revealed: true });
   }
 
@@ -263,6 +281,26 @@ export class PersonsService {
   private async refreshSearchText(manager: EntityManager, id: string): Promise<void> {
     await manager.query('UPDATE persons SET search_text = mih_person_search_text(given_name, family_name, code, document_number) WHERE id = $1', [id]);
   }
+}
+
+/**
+ * The persons of a page that a search found by their document number: a word with a digit (searched as
+ * a substring, see search()) that is part of the document number and not of the pseudonymous code.
+ */
+export function foundByDocumentNumber(persons: readonly PersonEntity[], q: string): PersonEntity[] {
+  const words = searchWords(q).filter((word) => /\d/.test(word)).map(searchable);
+  if (words.length === 0) return [];
+  return persons.filter((p) => {
+    if (!p.documentNumber) return false;
+    const document = searchable(p.documentNumber);
+    const code = searchable(p.code);
+    return words.some((word) => document.includes(word) && !code.includes(word));
+  });
+}
+
+/** Lower case without accents, as mih_person_search_text stores it. */
+function searchable(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 /** The words of a search, at most 6; one-letter words only count when there is nothing else. */

@@ -10,7 +10,7 @@ import { MatTableModule } from '@angular/material/table';
 import { MatTabsModule } from '@angular/material/tabs';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { REFERRAL_STATUSES, type Referral, type ReferralListQuery, type ReferralStatus } from '@mih/contracts';
+import { REFERRAL_STATUSES, type ReferralListItem, type ReferralListQuery, type ReferralStatus } from '@mih/contracts';
 import { combineLatest, debounceTime, map, startWith } from 'rxjs';
 import { AuthService } from '../core/auth.service';
 import { PagedList } from '../core/paged-list';
@@ -93,7 +93,7 @@ export class ReferralListComponent {
 
   protected readonly filters = inject(NonNullableFormBuilder).group({ status: '' as ReferralStatus | '' });
 
-  protected readonly list = new PagedList<Referral, ReferralListQuery>((query) => this.referrals.list(query), PAGE_SIZE);
+  protected readonly list = new PagedList<ReferralListItem, ReferralListQuery>((query) => this.referrals.list(query), PAGE_SIZE);
   protected readonly items = this.list.items;
 
   constructor() {
@@ -115,7 +115,7 @@ export class ReferralListComponent {
     return queue === 'review' ? { status: 'submitted' } : query;
   };
 
-  protected open(referral: Referral): void {
+  protected open(referral: ReferralListItem): void {
     void this.router.navigate(['/referrals', referral.id]);
   }
 }

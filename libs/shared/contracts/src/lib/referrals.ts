@@ -88,6 +88,12 @@ export interface Referral {
   updatedAt: string;
 }
 
+/**
+ * `GET /api/referrals` answers what a list shows: the reason and the outcome (free text about the
+ * person) stay out, and are read with the referral itself (`GET /api/referrals/:id`, an audited read).
+ */
+export type ReferralListItem = Omit<Referral, 'reason' | 'outcome'>;
+
 export type ReferralEventKind = ReferralAction | 'create' | 'update' | 'reassign' | 'provider_link';
 
 /** One entry of a referral's timeline. */
