@@ -71,6 +71,10 @@ export class AppConfig {
   /** Persons one user may reveal (or find by document number) per day; beyond it 429. */
   @Type(() => Number) @IsInt() @Min(1)
   REVEAL_QUOTA_PER_DAY = 60;
+
+  /** A provider link works until the end of the referral's due date plus this many days (UTC). */
+  @Type(() => Number) @IsInt() @Min(0) @Max(365)
+  PROVIDER_LINK_MARGIN_DAYS = 14;
 }
 
 export function validateConfig(env: Record<string, unknown>): AppConfig {

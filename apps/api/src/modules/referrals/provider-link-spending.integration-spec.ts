@@ -48,9 +48,11 @@ describe('provider links are spent', () => {
       expect(link.expiresAt).toBe(new Date(Date.parse(`${dayFromToday(40 + MARGIN_DAYS + 1)}T00:00:00Z`)).toISOString());
     });
 
-    it('follows the due date: past it and the margin the link stops, moved again it works', async () => {
+    it('follows the due date: past it and the margin the link stops, moved later it works again', async () => {
       const referral = await approved({ dueOn: dayFromToday(2) });
       const link = (await newLink(referral)).body;
+      // Issued a month ago, due a margin and a day ago: over.
+      await t.sql("UPDATE provider_links SET created_at = now() - interval '30 days' WHERE referral_id = $1", [referral.id]);
       await t.sql('UPDATE referrals SET due_on = current_date - $2::int WHERE id = $1', [referral.id, MARGIN_DAYS + 1]);
       expect((await view(link.token)).body).toEqual(GONE);
       await t.sql('UPDATE referrals SET due_on = current_date + 3 WHERE id = $1', [referral.id]);

@@ -169,6 +169,16 @@ export interface ReferralListQuery extends PageQuery {
 }
 
 /**
+ * What a provider link is for. The link on the slip of an approved referral ('answer') takes one accept
+ * or decline and shows the minimum (no name, no phone); accepting through it hands the provider a second
+ * link ('outcome') that shows the person's name and phone when consent allows and takes one outcome
+ * (complete, or decline). Each link is spent once used; a link issued for an accepted referral is for
+ * the outcome.
+ */
+export const PROVIDER_LINK_PURPOSES = ['answer', 'outcome'] as const;
+export type ProviderLinkPurpose = (typeof PROVIDER_LINK_PURPOSES)[number];
+
+/**
  * `POST /api/referrals/:id/provider-link` (approved or accepted referrals): a new link for the provider,
  * which revokes the previous one. The token is shown only in this answer (the server keeps its hash).
  */
@@ -176,14 +186,19 @@ export interface ProviderLink {
   token: string;
   /** Path of the web page to open, with the token in the fragment (never sent to servers or logs). */
   path: string;
+  /**
+   * The end of the referral's due date plus the server's PROVIDER_LINK_MARGIN_DAYS (UTC), as now: the
+   * link follows the due date if it changes.
+   */
   expiresAt: string;
+  purpose: ProviderLinkPurpose;
 }
-
-export const PROVIDER_LINK_TTL_DAYS = 30;
 
 /** What the provider sees through its link: the minimum data the referral shares, nothing else. */
 export interface ProviderReferralView {
   referralId: string;
+  /** What the link that opened this view is for. */
+  purpose: ProviderLinkPurpose;
   status: ReferralStatus;
   needCategory: string;
   urgency: ReferralUrgency;
@@ -196,7 +211,10 @@ export interface ProviderReferralView {
     ageBand: AgeBand | null;
     nationality: string;
     profile: Profile;
-    /** Only when the person's consent covers referral: how the provider reaches them. */
+    /**
+     * Only through a link for the outcome (the provider accepted) and when the person's consent covers
+     * referral: how the provider reaches them.
+     */
     name: string | null;
     phone: string | null;
   };
@@ -210,6 +228,14 @@ export interface ProviderReferralView {
 /** `POST /api/provider-links/view` — the token travels in the body, never in a URL. */
 export interface ProviderLinkViewRequest {
   token: string;
+}
+
+/**
+ * `POST /api/provider-links/respond` answers the view after the step; an accept through the slip's link
+ * also answers the link for the outcome (shown once: keep it to record the outcome later).
+ */
+export interface ProviderLinkRespondResponse extends ProviderReferralView {
+  outcomeLink?: ProviderLink;
 }
 
 /** `POST /api/provider-links/respond`. `comment` is the reason (decline) or the outcome (complete). */
