@@ -10,6 +10,13 @@ export class AppConfig {
   @IsString()
   DATABASE_URL!: string;
 
+  /**
+   * A role that owns the schema and runs the migrations, when the app's role (DATABASE_URL) owns nothing;
+   * after migrating it grants the app's role what it needs (no UPDATE/DELETE on the audit trail).
+   */
+  @IsOptional() @IsString()
+  MIGRATION_DATABASE_URL?: string;
+
   @Type(() => Number) @IsInt() @Min(1) @Max(65535)
   PORT = 3000;
 
