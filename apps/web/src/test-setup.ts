@@ -1,4 +1,5 @@
 // Import order matters: the test environment loads the JIT compiler that Material's injectables need.
+import 'fake-indexeddb/auto';
 import { setupZonelessTestEnv } from 'jest-preset-angular/setup-env/zoneless';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 
