@@ -82,7 +82,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const err = exception as Error;
       this.logger.error({ err: { name: err?.name, message: err?.message, stack: err?.stack } }, 'Unhandled error');
     }
-    if (exception instanceof ApiException) void reply.headers(exception.headers);
+    if (exception instanceof ApiException) for (const [name, value] of Object.entries(exception.headers)) void reply.header(name, value);
     void reply.status(error.statusCode).header('cache-control', 'no-store').send(error);
   }
 }
