@@ -240,6 +240,55 @@ test('two tabs share one outbox and never send a record twice; sign-out asks, an
   await context.close();
 });
 
+test('records waiting on a browser that must be cleared move to another one in an encrypted backup, and still arrive once', async ({ browser, request }, testInfo) => {
+  const api = await Api.as(request, STAFF);
+  const old = await newSession(browser, STAFF);
+  const oldSent = new SentCreates(old.page);
+  await syncStatus(old.page).click(); // the outbox page once online (its code loads on first use)
+  await expect(old.page.getByRole('heading', { level: 1, name: 'Pendientes de envío' })).toBeVisible();
+  await old.app.navLink('Nueva atención').click();
+  await expect(new VisitFormPage(old.page).radio('Sexo', 'Mujer')).toBeVisible();
+  await old.context.setOffline(true);
+  await fillAnonymousVisit(old.page, 'Viaja en la copia de seguridad');
+  await new VisitFormPage(old.page).saveButton.click();
+  await expect(old.page.getByText(SAVED_ON_DEVICE).first()).toBeVisible();
+
+  await syncStatus(old.page).click();
+  await old.page.getByLabel('Contraseña de la copia').fill('mango verde 2026');
+  const downloading = old.page.waitForEvent('download');
+  await old.page.getByRole('button', { name: 'Guardar copia' }).click();
+  const file = testInfo.outputPath('pendientes.mihbackup');
+  await (await downloading).saveAs(file);
+  expect(readFileSync(file, 'utf8')).not.toContain('Viaja en la copia'); // sealed, not readable
+  // "Don't clear the browser" no longer applies: this one is wiped.
+  await old.page.getByRole('button', { name: 'Borrar mis registros pendientes' }).click();
+  await old.page.getByRole('dialog').getByRole('button', { name: 'Borrar mis registros pendientes' }).click();
+  await expect(old.page.getByText('No hay nada pendiente')).toBeVisible();
+  await old.context.close();
+  expect(oldSent.ids('/api/visits')).toEqual([]);
+
+  const fresh = await newSession(browser, STAFF);
+  const freshSent = new SentCreates(fresh.page);
+  await syncStatus(fresh.page).click();
+  const backupFile = fresh.page.getByLabel('Archivo de copia');
+  await fresh.page.getByLabel('Contraseña de la copia').fill('mango maduro 2026');
+  await backupFile.setInputFiles(file);
+  await expect(fresh.page.getByRole('alert')).toContainText('la contraseña no es correcta');
+  await fresh.page.getByLabel('Contraseña de la copia').fill('mango verde 2026');
+  await backupFile.setInputFiles(file);
+  await expect(fresh.page.getByText('Copia cargada: 1 registros añadidos, 0 ya estaban.')).toBeVisible();
+  await expect(syncStatus(fresh.page)).toContainText('Todo enviado', { timeout: 10_000 });
+  // The same file again: the record is on the server already, under its own id: not a second copy.
+  await backupFile.setInputFiles(file);
+  await expect(syncStatus(fresh.page)).toContainText('Todo enviado', { timeout: 10_000 });
+
+  const ids = freshSent.ids('/api/visits');
+  expect(ids.length).toBeGreaterThanOrEqual(1);
+  expect(new Set(ids).size).toBe(1);
+  expect((await api.get<{ note: string }>(`/api/visits/${ids[0]}`)).note).toBe('Viaja en la copia de seguridad');
+  await fresh.context.close();
+});
+
 /** A UI text in one language, read from the app's own translation files. */
 function label(lang: 'es' | 'en', key: string, params: Record<string, string> = {}): string {
   let value: unknown = JSON.parse(readFileSync(resolve(__dirname, `../../web/src/i18n/${lang}.json`), 'utf8'));

@@ -96,7 +96,11 @@ export class AuthService {
       this.refresh().pipe(
         map(() => true),
         // No answer (or a gateway's): the server may be fine, the link is not. Anything else is an answer.
-        catchError((err: unknown) => (isNoAnswer(toApiError(err)) ? from(this.resumeOffline()) : of(false))),
+        catchError((err: unknown) => {
+          if (isNoAnswer(toApiError(err))) return from(this.resumeOffline());
+          this.offlineSessions.forget(); // the server ended it: nobody resumes it offline either
+          return of(false);
+        }),
       ),
     );
   }

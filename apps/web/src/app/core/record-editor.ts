@@ -14,8 +14,10 @@ export interface RecordEditorOptions {
   alreadySavedKey?: string;
   /** Maps the API's field names onto the form's, where they differ. */
   remapErrors?: (error: ApiError) => ApiError;
-  /** Where the form's fields are looked for (defaults to the host element). */
-  host?: () => HTMLElement;
+  /** Where the form's fields are looked for, when the page holds more than this form. */
+  fieldsWithin?: () => HTMLElement;
+  /** Takes over a refusal the page shows its own way (returns true when it did). */
+  handles?: (error: ApiError) => boolean;
 }
 
 /** Created in a form's field initialiser (it injects what it needs). */
@@ -24,7 +26,7 @@ export class RecordEditor {
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
   private readonly injector = inject(Injector);
-  private readonly hostElement = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
   readonly saving = signal(false);
   /** Translation key of the message above the form, if any. */
@@ -72,6 +74,7 @@ export class RecordEditor {
 
   /** The server's answer on the fields it names, or above the form. */
   showError(error: ApiError): void {
+    if (this.options.handles?.(error)) return;
     const mapped = this.options.remapErrors?.(error) ?? error;
     if (error.code === ERROR_CODES.conflict && this.options.alreadySavedKey) {
       this.errorKey.set(this.options.alreadySavedKey);
@@ -92,7 +95,8 @@ export class RecordEditor {
   focusFirstInvalid(): void {
     afterNextRender(
       () => {
-        for (const field of Array.from(this.host().querySelectorAll<HTMLElement>('[data-field]'))) {
+        const within = this.options.fieldsWithin?.() ?? this.host.nativeElement;
+        for (const field of Array.from(within.querySelectorAll<HTMLElement>('[data-field]'))) {
           const control: AbstractControl | null = this.form.get(field.dataset['field'] ?? '');
           if (!control?.invalid) continue;
           field
@@ -108,10 +112,6 @@ export class RecordEditor {
 
   /** The message sits above the form, likely scrolled out of sight: bring it into view. */
   focusNotice(): void {
-    afterNextRender(() => this.host().querySelector<HTMLElement>('.notice.error')?.focus(), { injector: this.injector });
-  }
-
-  private host(): HTMLElement {
-    return this.options.host?.() ?? this.hostElement.nativeElement;
+    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>('.notice.error')?.focus(), { injector: this.injector });
   }
 }

@@ -60,6 +60,8 @@ export const FORM_SEND_TIMEOUT_MS = 8_000;
 /** A background send gives up after this long; the record stays and is tried again. */
 export const SEND_TIMEOUT_MS = 20_000;
 const LOCK_NAME = 'mih-outbox';
+/** Records on their way at once: enough to fill a slow link's latency, few enough not to flood the API. */
+const PARALLEL_SENDS = 4;
 
 const RESOURCE: Record<OutboxKind, string> = {
   person: '/api/persons',
@@ -74,6 +76,8 @@ export class OutboxService {
   private readonly auth = inject(AuthService);
   private readonly db = inject(OFFLINE_DB);
   private readonly keys = inject(UserKeys);
+  /** Bodies opened for the screens, by entry and IV (see toItems). */
+  private openedBodies = new Map<string, Record<string, unknown>>();
   private readonly window = inject(DOCUMENT).defaultView;
 
   /** False where the browser cannot keep records encrypted (plain http): forms then send directly. */
@@ -82,14 +86,14 @@ export class OutboxService {
   private readonly itemsOfUser = signal<OutboxItem[]>([]);
   private readonly loaded = signal(false);
   private readonly departures = signal(0);
-  private readonly sending = signal<string | null>(null);
+  private readonly sending = signal<ReadonlySet<string>>(new Set());
   private readonly lastSync = signal<number | null>(null);
   private readonly persistence = signal<'granted' | 'refused' | 'unsupported' | 'unknown'>('unknown');
 
-  /** The signed-in user's records on this device, oldest first ("sending" while one is on its way). */
+  /** The signed-in user's records on this device, oldest first ("sending" while on their way). */
   readonly items = computed(() => {
-    const sendingId = this.sending();
-    return this.itemsOfUser().map((item) => (item.id === sendingId ? { ...item, status: 'sending' as const } : item));
+    const sending = this.sending();
+    return this.itemsOfUser().map((item) => (sending.has(item.id) ? { ...item, status: 'sending' as const } : item));
   });
   readonly waitingCount = computed(() => this.items().filter((i) => i.status !== 'needs_attention').length);
   readonly attentionCount = computed(() => this.items().filter((i) => i.status === 'needs_attention').length);
@@ -280,36 +284,55 @@ export class OutboxService {
     return { status: 'pending' };
   }
 
+  /**
+   * Sends what is due, a few at a time (records do not depend on each other unless they say so, and a
+   * hub back online after a day has hundreds). A record whose dependency is still here waits for the
+   * next round, which starts as soon as this one sent anything.
+   */
   private async sendDue(linkBack: boolean): Promise<void> {
     const userId = this.auth.user()?.id;
     if (!userId) return;
     const key = await this.keyOf(userId);
-    for (const listed of await this.entriesOf(userId)) {
-      if (this.auth.user()?.id !== userId) return; // signed out meanwhile
-      // Read again inside the lock: the user may have fixed or discarded it since the list was read.
-      const entry = await this.db.outbox.get(listed.id);
-      if (!entry || !isDue(entry, Date.now(), linkBack) || (await this.blockedByDependency(entry))) continue;
-      this.sending.set(entry.id);
-      try {
-        const { failure } = await this.send(entry, await open(key, entry.body), SEND_TIMEOUT_MS);
-        const next = afterAttempt(entry, failure, Date.now());
-        if (next === null) {
-          await this.db.outbox.delete(entry.id);
-          await this.markSynced(userId);
-          continue;
-        }
-        await this.db.outbox.update(entry.id, {
-          status: next.status,
-          attempts: next.attempts,
-          nextAttemptAt: next.nextAttemptAt,
-          error: next.error,
-        });
+    const due = (await this.entriesOf(userId)).filter((entry) => isDue(entry, Date.now(), linkBack));
+    let sent = 0;
+    let waiting = 0;
+    try {
+      for (let i = 0; i < due.length; i += PARALLEL_SENDS) {
+        const results = await Promise.all(due.slice(i, i + PARALLEL_SENDS).map((listed) => this.sendOne(userId, key, listed.id, linkBack)));
+        sent += results.filter((r) => r === 'sent').length;
+        waiting += results.filter((r) => r === 'blocked').length;
         // No link, or no session: the rest of the queue would fail the same way.
-        const verdict = judge(failure, next.attempts);
-        if (verdict.kind === 'wait_for_sign_in' || (verdict.kind === 'retry' && failure?.statusCode === 0)) return;
-      } finally {
-        this.sending.set(null);
+        if (results.includes('stop')) return;
       }
+      if (sent && waiting) this.flushAgain = true;
+    } finally {
+      if (sent) await this.markSynced(userId);
+    }
+  }
+
+  private async sendOne(userId: string, key: CryptoKey, entryId: string, linkBack: boolean): Promise<'sent' | 'failed' | 'stop' | 'blocked' | 'skipped'> {
+    if (this.auth.user()?.id !== userId) return 'stop'; // signed out meanwhile
+    // Read again inside the lock: the user may have fixed or discarded it since the list was read.
+    const entry = await this.db.outbox.get(entryId);
+    if (!entry || !isDue(entry, Date.now(), linkBack)) return 'skipped';
+    if (await this.blockedByDependency(entry)) return 'blocked';
+    this.sending.update((ids) => new Set(ids).add(entry.id));
+    try {
+      const { failure } = await this.send(entry, await open(key, entry.body), SEND_TIMEOUT_MS);
+      const next = afterAttempt(entry, failure, Date.now());
+      if (next === null) {
+        await this.db.outbox.delete(entry.id);
+        return 'sent';
+      }
+      await this.db.outbox.update(entry.id, { status: next.status, attempts: next.attempts, nextAttemptAt: next.nextAttemptAt, error: next.error });
+      const verdict = judge(failure, next.attempts);
+      return verdict.kind === 'wait_for_sign_in' || (verdict.kind === 'retry' && failure?.statusCode === 0) ? 'stop' : 'failed';
+    } finally {
+      this.sending.update((ids) => {
+        const rest = new Set(ids);
+        rest.delete(entry.id);
+        return rest;
+      });
     }
   }
 
@@ -360,6 +383,7 @@ export class OutboxService {
   private watch(userId: string | null): void {
     this.watching?.unsubscribe();
     this.itemsOfUser.set([]);
+    this.openedBodies = new Map();
     this.loaded.set(false);
     this.lastSync.set(null);
     clearTimeout(this.timer);
@@ -383,14 +407,32 @@ export class OutboxService {
     return this.db.outbox.where('[userId+createdAt]').between([userId, -Infinity], [userId, Infinity]).toArray();
   }
 
+  /**
+   * Every write to the outbox (each record sent) re-runs the query: bodies already opened are reused,
+   * keyed by their sealed bytes' IV (a fixed body keeps its IV, a replaced one has a new one).
+   */
   private async toItems(userId: string, entries: OutboxEntry[]): Promise<OutboxItem[]> {
     const key = await this.keyOf(userId);
-    return Promise.all(entries.map((entry) => this.toItem(entry, key)));
+    const opened = new Map<string, Record<string, unknown>>();
+    const items = await Promise.all(
+      entries.map(async (entry) => {
+        const ivKey = `${entry.id}:${entry.body.iv.join(',')}`;
+        const body = this.openedBodies.get(ivKey) ?? (await open<Record<string, unknown>>(key, entry.body));
+        opened.set(ivKey, body);
+        return this.itemOf(entry, body);
+      }),
+    );
+    this.openedBodies = opened;
+    return items;
   }
 
   private async toItem(entry: OutboxEntry, key: CryptoKey): Promise<OutboxItem> {
-    const { body, userId: _userId, dependsOn: _deps, nextAttemptAt: _next, ...rest } = entry;
-    return { ...rest, body: await open<Record<string, unknown>>(key, body) };
+    return this.itemOf(entry, await open<Record<string, unknown>>(key, entry.body));
+  }
+
+  private itemOf(entry: OutboxEntry, body: Record<string, unknown>): OutboxItem {
+    const { body: _sealed, userId: _userId, dependsOn: _deps, nextAttemptAt: _next, ...rest } = entry;
+    return { ...rest, body };
   }
 
   private async ownEntry(id: string): Promise<OutboxEntry | undefined> {
