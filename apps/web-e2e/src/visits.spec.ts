@@ -146,6 +146,7 @@ test('staff open the person and reveal the masked data, giving a reason', async 
   await expect(dialog.getByText('Este campo es obligatorio.')).toBeVisible();
   await dialog.getByRole('combobox', { name: 'Motivo' }).click();
   await page.getByRole('option', { name: 'Contactar a la persona' }).click();
+  await expect(page.getByRole('listbox')).toHaveCount(0); // the list has closed: a clean screenshot
   await dialog.getByLabel('Detalle (opcional)').fill('Llamada de seguimiento acordada');
   await app.screenshot('es-reveal-dialog');
   await dialog.getByLabel('Detalle (opcional)').press('Enter');

@@ -82,7 +82,7 @@ describe('provider links', () => {
       expect(link.path).toBe(`/provider#${link.token}`);
       expect(link.purpose).toBe('answer');
       const due = Date.parse(`${referral.dueOn}T00:00:00Z`);
-      expect(Date.parse(link.expiresAt)).toBe(due + 15 * 86_400_000);
+      expect(Date.parse(link.expiresAt)).toBe(due + 15 * 86_400_000 - 1000); // the last second of the due date + 14 days
     });
 
     it('stores only the SHA-256 of the token; neither the database nor the audit trail holds the token', async () => {

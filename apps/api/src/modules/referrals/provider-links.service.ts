@@ -99,12 +99,12 @@ interface LinkRow {
 export const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
 /**
- * SQL for the end of a link's life: the day after the later of the referral's due date and the day the
- * link was issued, plus the margin (the query parameter `marginDays` names), at 00:00 UTC. A due date
- * moved later moves it too.
+ * SQL for the end of a link's life: the last second (UTC) of the later of the referral's due date and the
+ * day the link was issued, plus the margin (the query parameter `marginDays` names). A due date moved
+ * later moves it too.
  */
 function validUntil(dueOn: string, issuedOn: string, marginDays: string): string {
-  return `((greatest(${dueOn}, ${issuedOn}) + CAST(${marginDays} AS int) + 1)::timestamp AT TIME ZONE 'UTC')`;
+  return `((greatest(${dueOn}, ${issuedOn}) + CAST(${marginDays} AS int) + 1)::timestamp AT TIME ZONE 'UTC' - interval '1 second')`;
 }
 
 @Injectable()

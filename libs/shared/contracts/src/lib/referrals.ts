@@ -187,8 +187,8 @@ export interface ProviderLink {
   /** Path of the web page to open, with the token in the fragment (never sent to servers or logs). */
   path: string;
   /**
-   * The end of the referral's due date plus the server's PROVIDER_LINK_MARGIN_DAYS (UTC), as now: the
-   * link follows the due date if it changes.
+   * The last second (UTC) of the referral's due date plus the server's PROVIDER_LINK_MARGIN_DAYS, as
+   * now: the link follows the due date if it changes.
    */
   expiresAt: string;
   purpose: ProviderLinkPurpose;
