@@ -71,11 +71,11 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(1) @Max(24 * 30)
   CASE_RESPONSE_HOURS = 48;
 
-  /** Persons one user may reveal (or find by document number) per hour; beyond it 429. */
+  /** Persons one user may reveal (identifying data unmasked) per hour; beyond it 429. */
   @Type(() => Number) @IsInt() @Min(1)
   REVEAL_QUOTA_PER_HOUR = 20;
 
-  /** Persons one user may reveal (or find by document number) per day; beyond it 429. */
+  /** Persons one user may reveal (identifying data unmasked) per day; beyond it 429. */
   @Type(() => Number) @IsInt() @Min(1)
   REVEAL_QUOTA_PER_DAY = 60;
 

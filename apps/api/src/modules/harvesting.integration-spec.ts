@@ -146,12 +146,23 @@ describe('harvesting by staff', () => {
       expect(events).toEqual([{ action: 'reveal', entity_id: persons[5].id, hub_id: hub.id, details: { via: 'documentSearch' } }]);
     });
 
-    it('counts against the quota', async () => {
+    it('is audited even past the reveal quota, and does not count against it: its results stay masked', async () => {
       const staff = await staffMember();
-      await earlierReveals(staff.user.id, HOUR, 1);
-      const response = await t.request<ApiError>('GET', `/api/persons?hubId=${hub.id}&q=987656`, { token: staff.token });
-      expect(response.status).toBe(429);
-      expect(response.body.code).toBe('reveal_quota_exceeded');
+      await earlierReveals(staff.user.id, HOUR - 1, 1);
+      for (const q of ['987656', '987657']) {
+        const response = await t.request<Page<Person>>('GET', `/api/persons?hubId=${hub.id}&q=${q}`, { token: staff.token });
+        expect(response.status).toBe(200);
+        expect(response.body.items[0].identifying.givenName).not.toContain('Persona');
+      }
+      expect((await revealsBy(staff.user.id)).filter((e) => e.details['via'] === 'documentSearch')).toHaveLength(2);
+      expect((await reveal(persons[0].id, staff.token)).status).toBe(200); // the last reveal of the hour
+    });
+
+    it('needs at least 4 characters of the number: a shorter fragment singles no one out', async () => {
+      const staff = await staffMember();
+      const response = await t.request<Page<Person>>('GET', `/api/persons?hubId=${hub.id}&q=987`, { token: staff.token });
+      expect(response.body.items.length).toBeGreaterThan(1);
+      expect(await revealsBy(staff.user.id)).toEqual([]);
     });
 
     it('leaves no reveal for a search by name or by code', async () => {

@@ -18,6 +18,11 @@ import { assertConsentCovers, identifyingFieldsWithValues, identifyingOf, maskId
 import { PersonEntity } from './person.entity';
 import { RevealQuotaService } from './reveal-quota.service';
 
+/** How a search that found persons by their document number is named in their audit rows. */
+export const DOCUMENT_SEARCH = 'documentSearch';
+/** Shorter fragments of a number match too many documents to single anyone out. */
+const DOCUMENT_FRAGMENT_MIN_LENGTH = 4;
+
 /** The columns a create sets from the request (the rest are generated). */
 type PersonValues = Omit<PersonEntity, 'id' | 'code' | 'searchText' | 'mergedIntoId' | 'createdBy' | 'version' | 'createdAt' | 'updatedAt'>;
 
@@ -42,8 +47,9 @@ export class PersonsService {
 
   /**
    * Newest first, or with q best match first; merged (closed) records are left out. A search that finds
-   * persons by their document number tells who holds that number: each is audited as a reveal and
-   * counts against the caller's reveal quota (429 beyond it).
+   * persons by their document number tells who holds that number: each is audited as a reveal (its
+   * results stay masked, so it does not count against the reveal quota: typing a number at the desk
+   * must not lock anyone out).
    */
   async list(actor: Actor, query: PersonListQueryDto): Promise<Page<Person>> {
     const page = query.q
@@ -61,12 +67,9 @@ export class PersonsService {
           sortType: 'timestamptz',
         });
     if (query.q) {
-      const found = foundByDocumentNumber(page.items, query.q);
-      await this.revealQuota.reveal(
-        actor,
-        found.map((p) => ({ id: p.id, hubId: p.hubId, details: { via: 'documentSearch' } })),
-        { via: 'documentSearch' },
-      );
+      for (const found of foundByDocumentNumber(page.items, query.q)) {
+        await this.audit.record({ actor, action: 'reveal', entityType: 'person', entityId: found.id, hubId: found.hubId, details: { via: DOCUMENT_SEARCH } });
+      }
     }
     return { items: page.items.map((p) => toPerson(p)), nextCursor: page.nextCursor };
   }
@@ -285,10 +288,13 @@ export class PersonsService {
 
 /**
  * The persons of a page that a search found by their document number: a word with a digit (searched as
- * a substring, see search()) that is part of the document number and not of the pseudonymous code.
+ * a substring, see search()) of at least DOCUMENT_FRAGMENT_MIN_LENGTH characters that is part of the
+ * document number and not of the pseudonymous code.
  */
 export function foundByDocumentNumber(persons: readonly PersonEntity[], q: string): PersonEntity[] {
-  const words = searchWords(q).filter((word) => /\d/.test(word)).map(searchable);
+  const words = searchWords(q)
+    .filter((word) => /\d/.test(word) && word.length >= DOCUMENT_FRAGMENT_MIN_LENGTH)
+    .map(searchable);
   if (words.length === 0) return [];
   return persons.filter((p) => {
     if (!p.documentNumber) return false;

@@ -1,7 +1,8 @@
-// How many persons a user may reveal (identifying data shown: a reveal, or a person found by its document
-// number) per hour and per day. Counted from the audit trail in the database, not in memory, so the
-// quota holds across API replicas; a per-user advisory lock makes the count and the audit row one step,
-// so reveals sent at once cannot all squeeze under the limit.
+// How many persons a user may reveal (identifying data shown unmasked) per hour and per day. Counted from
+// the audit trail in the database, not in memory, so the quota holds across API replicas; a per-user
+// advisory lock makes the count and the audit row one step, so reveals sent at once cannot all squeeze
+// under the limit. Persons found by a document number are audited as reveals too, but stay masked and
+// are not counted.
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -65,7 +66,8 @@ export class RevealQuotaService {
   private async refusal(manager: EntityManager, userId: string, count: number): Promise<Refusal | null> {
     for (const { window, interval, setting } of [...WINDOWS].reverse()) {
       const quota = this.config.get(setting, { infer: true });
-      const recent = `FROM audit_events WHERE actor_id = $1 AND action = 'reveal' AND occurred_at > now() - CAST($2 AS interval)`;
+      const recent = `FROM audit_events WHERE actor_id = $1 AND action = 'reveal' AND occurred_at > now() - CAST($2 AS interval)
+                      AND details->>'via' IS DISTINCT FROM 'documentSearch'`;
       const [{ used }] = (await manager.query(`SELECT count(*)::int AS used ${recent}`, [userId, interval])) as { used: number }[];
       if (used + count <= quota) continue;
       const fullWindow = window === 'hour' ? 3600 : 86_400;

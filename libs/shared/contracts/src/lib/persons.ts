@@ -128,7 +128,8 @@ export type RevealReason = (typeof REVEAL_REASONS)[number];
 /**
  * `POST /api/persons/:id/reveal`. Each user may reveal a limited number of persons per hour and per day
  * (the server's REVEAL_QUOTA_PER_HOUR and REVEAL_QUOTA_PER_DAY); beyond it 429 `reveal_quota_exceeded`
- * with Retry-After. A person search that matches a document number counts as a reveal of each person found.
+ * with Retry-After. A person search that matches a document number is audited as a reveal of each person
+ * found (its results stay masked: not counted against the quota).
  */
 export interface RevealPersonRequest {
   /** Why the identifying data are needed, from REVEAL_REASONS; written to the audit trail. */
