@@ -111,6 +111,7 @@ export class OutboxService {
   private linkBack = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private localLock: Promise<unknown> = Promise.resolve();
+  private destroyed = false;
 
   constructor() {
     if (!this.available) return;
@@ -125,6 +126,7 @@ export class OutboxService {
     win.addEventListener('online', onOnline);
     win.document.addEventListener('visibilitychange', onVisible);
     inject(DestroyRef).onDestroy(() => {
+      this.destroyed = true;
       win.removeEventListener('online', onOnline);
       win.document.removeEventListener('visibilitychange', onVisible);
       this.watching?.unsubscribe();
@@ -174,12 +176,14 @@ export class OutboxService {
     this.linkBack ||= !!options.linkBack;
     this.flushing ??= (async () => {
       try {
-        while (this.flushAgain) {
+        while (this.flushAgain && !this.destroyed) {
           this.flushAgain = false;
           const linkBack = this.linkBack;
           this.linkBack = false;
           await this.withLock(() => this.sendDue(linkBack));
         }
+      } catch {
+        // The browser's database failed (evicted, closed, quota): what is stored stays; the next trigger tries again.
       } finally {
         this.flushing = null;
         this.schedule();
@@ -416,7 +420,7 @@ export class OutboxService {
     const opened = new Map<string, Record<string, unknown>>();
     const items = await Promise.all(
       entries.map(async (entry) => {
-        const ivKey = `${entry.id}:${entry.body.iv.join(',')}`;
+        const ivKey = `${entry.id}:${entry.body.iv}`;
         const body = this.openedBodies.get(ivKey) ?? (await open<Record<string, unknown>>(key, entry.body));
         opened.set(ivKey, body);
         return this.itemOf(entry, body);
@@ -459,11 +463,15 @@ export class OutboxService {
   /** Wakes up for the next record whose backoff ends. */
   private schedule(): void {
     clearTimeout(this.timer);
-    void this.nextDue().then((at) => {
-      if (at === null) return;
-      clearTimeout(this.timer);
-      this.timer = setTimeout(() => void this.flush(), Math.max(0, at - Date.now()));
-    });
+    if (this.destroyed) return;
+    this.nextDue().then(
+      (at) => {
+        if (at === null || this.destroyed) return;
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => void this.flush(), Math.max(0, at - Date.now()));
+      },
+      () => undefined,
+    );
   }
 
   private async nextDue(): Promise<number | null> {
