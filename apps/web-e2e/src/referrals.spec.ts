@@ -228,3 +228,25 @@ async function phoneScreenshots(browser: Browser): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOTS}/es-phone-provider-page.png`, fullPage: true });
   await context.close();
 }
+
+test('the supervisor sees the emergency sent without review, in its own view and on the referral', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.signIn(SUPERVISOR);
+  await page.goto('/referrals?view=skipped');
+  await expect(page.getByRole('tab', { name: 'Sin revisión' })).toHaveAttribute('aria-selected', 'true');
+  const row = page.getByRole('row').filter({ hasText: 'Emergencia, sin revisión' }).first();
+  await expect(row).toBeVisible();
+  await app.screenshot('es-referrals-review-skipped');
+  await row.getByRole('link').click();
+  const referral = new ReferralPage(page);
+  await expect(referral.statusLine).toContainText('Emergencia, sin revisión');
+  await expect(referral.timeline).toContainText('Enviada al proveedor sin revisión (emergencia)');
+  await app.screenshot('es-referral-review-skipped');
+
+  await app.switchLanguage('Idioma', 'English');
+  await expect(referral.statusLine).toContainText('Emergency, review skipped');
+  await expect(referral.timeline).toContainText('Sent to the provider without review (emergency)');
+  await app.screenshot('en-referral-review-skipped');
+  await app.switchLanguage('Language', 'Español');
+  await expect(referral.statusLine).toContainText('Emergencia, sin revisión');
+});
