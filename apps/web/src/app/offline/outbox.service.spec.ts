@@ -133,6 +133,22 @@ describe('OutboxService', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
+  it('a record being fixed that the server refuses again stays under "needs attention"', async () => {
+    const saving = outbox.save({ kind: 'visit', operation: 'create', recordId: VISIT.id, body: VISIT });
+    (await next('POST', '/api/visits')).error(new ProgressEvent('error'));
+    await saving;
+    const flushing = outbox.flush({ linkBack: true });
+    (await next('POST', '/api/visits')).flush({ statusCode: 409, code: 'quarter_locked', message: 'locked' }, { status: 409, statusText: 'Conflict' });
+    await flushing;
+    const [entry] = await db.outbox.toArray();
+    expect(entry.status).toBe('needs_attention');
+
+    const fixing = outbox.save({ kind: 'visit', operation: 'create', recordId: VISIT.id, body: VISIT, replaces: entry.id });
+    (await next('POST', '/api/visits')).flush({ statusCode: 409, code: 'quarter_locked', message: 'locked' }, { status: 409, statusText: 'Conflict' });
+    expect(await fixing).toMatchObject({ status: 'refused', error: { code: 'quarter_locked' } });
+    expect(await db.outbox.toArray()).toEqual([expect.objectContaining({ id: entry.id, status: 'needs_attention' })]);
+  });
+
   it('a visit for a person created on this device waits until the person is on the server', async () => {
     const person = { id: 'p1', hubId: 'h1', sex: 'female', nationality: 'GT', profile: 'in_transit' };
     const savingPerson = outbox.save({ kind: 'person', operation: 'create', recordId: 'p1', body: person });

@@ -164,7 +164,7 @@ export class OutboxService {
     void this.askForPersistentStorage();
     if (this.window && !this.window.navigator.onLine) return { status: 'pending' };
 
-    const outcome = await this.withLock(() => this.sendNow<T>(entry.id, request.body));
+    const outcome = await this.withLock(() => this.sendNow<T>(entry.id, request.body, !!replaced));
     this.schedule();
     return outcome;
   }
@@ -267,8 +267,12 @@ export class OutboxService {
 
   // ── sending ────────────────────────────────────────────────────────────────────────────────────────
 
-  /** The form's own attempt: only this entry, with a short wait, and a refusal goes back to the form. */
-  private async sendNow<T>(entryId: string, body: object): Promise<SaveOutcome<T>> {
+  /**
+   * The form's own attempt: only this entry, with a short wait, and a refusal goes back to the form. A
+   * new record refused on the spot is not kept (the form still holds it); a record being fixed from
+   * "needs attention" stays there until it goes through or the user discards it.
+   */
+  private async sendNow<T>(entryId: string, body: object, keepIfRefused: boolean): Promise<SaveOutcome<T>> {
     const entry = await this.db.outbox.get(entryId);
     if (!entry) return { status: 'pending' };
     if (await this.blockedByDependency(entry)) return { status: 'pending' };
@@ -281,7 +285,8 @@ export class OutboxService {
       return { status: 'synced', record: record as T };
     }
     if (next.status === 'needs_attention' && failure) {
-      await this.db.outbox.delete(entry.id);
+      if (keepIfRefused) await this.db.outbox.put(next);
+      else await this.db.outbox.delete(entry.id);
       return { status: 'refused', error: failure };
     }
     await this.db.outbox.put(next);
