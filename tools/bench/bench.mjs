@@ -2,7 +2,9 @@
 // `npm run bench`: the API on its own database with a million visits, each endpoint beside a bare
 // baseline (baseline-server.mjs: Fastify + pg, same SQL) in the same run, with autocannon.
 //   npm run bench -- [--visits 1000000] [--reuse] [--duration 5] [--connections 1,8,32] [--user <email>]
-//                    [--only create,list,deep,search,timeline,dashboard,export,lighthouse] [--trace-sql] [--profile]
+//                    [--only create,list,deep,search,timeline,dashboard,export,lighthouse,sync] [--trace-sql] [--profile]
+// `sync` (offline-sync.mjs) runs on its own app with demo data and a browser; it is left out unless named.
+// `lighthouse` (lighthouse.mjs, ~35 s) also runs on its own app with demo data; it ends the default run.
 // Needs the built API (npx nx build api). Without DATABASE_URL it starts an embedded PostgreSQL in a
 // temporary folder, or with --reuse in .data/bench, kept so that the next --reuse run skips generation.
 // Writes .test-results/bench.md (the table), bench-explain.txt (query plans) and, with --trace-sql,
@@ -23,6 +25,7 @@ import { compareCpuProfiles } from './cpu-profile-summary.mjs';
 import { benchDashboard, renderDashboardRows } from './dashboard.mjs';
 import { benchExport, renderExportRows } from './export.mjs';
 import { benchLighthouse, renderLighthouseRows } from './lighthouse.mjs';
+import { benchOfflineSync, renderSyncRows } from './offline-sync.mjs';
 import { postgresCpuMs, processCpuMs } from './cpu-usage.mjs';
 import { startSqlTraceProxy } from './sql-trace-proxy.mjs';
 
@@ -67,7 +70,14 @@ let exiting = false;
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void shutdown(130));
 
 try {
-  await main();
+  const parts = args.only?.split(',') ?? [];
+  if (parts.includes('sync')) await benchSync();
+  // The web app's first load needs no volume: with only these parts named, no volume database either.
+  if (parts.length > 0 && parts.every((part) => part === 'sync' || part === 'lighthouse')) {
+    if (parts.includes('lighthouse')) await benchLighthouseOnly();
+  } else {
+    await main();
+  }
   await shutdown(0);
 } catch (error) {
   console.error(error instanceof Error ? error.stack : error);
@@ -76,14 +86,6 @@ try {
 
 async function main() {
   const runStarted = Date.now();
-  if (args.only && args.only.split(',').every((key) => key === 'lighthouse')) {
-    // The web app's first load needs no volume: its own server on a fresh demo database.
-    const report = renderLighthouseRows(await benchLighthouse({ log }));
-    mkdirSync(reports, { recursive: true });
-    writeFileSync(resolve(reports, 'bench.md'), report);
-    console.log(report);
-    return;
-  }
   database = await openVolumeDatabase({ keep: args.reuse, log });
   await migrate(database.url, database.jwtSecret, log);
   await removeBenchVisits(); // left by an interrupted --reuse run
@@ -170,6 +172,23 @@ async function main() {
     writeFileSync(resolve(reports, 'bench-profile.txt'), `${compareCpuProfiles(runs)}\n`);
     log(`CPU profiles compared in .test-results/bench-profile.txt (raw profiles in ${profileDir})`);
   }
+}
+
+/** Lighthouse on the sign-in and home pages (its own app on demo data): `--only lighthouse`. */
+async function benchLighthouseOnly() {
+  const report = renderLighthouseRows(await benchLighthouse({ log }));
+  mkdirSync(reports, { recursive: true });
+  writeFileSync(resolve(reports, 'bench-lighthouse.md'), report);
+  console.log(report);
+}
+
+/** Offline sync in the browser (its own app on demo data, not the million visits): `--only sync`. */
+async function benchSync() {
+  const result = await benchOfflineSync({ log });
+  const table = renderSyncRows(result);
+  console.log(`\n${table}\n`);
+  mkdirSync(reports, { recursive: true });
+  writeFileSync(resolve(reports, 'bench-sync.md'), `${table}\n`);
 }
 
 function wanted(key) {

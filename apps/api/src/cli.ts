@@ -2,6 +2,7 @@
 // <email> [--name <name>]` creates an admin, reading the password from ADMIN_PASSWORD, standard input,
 // or a hidden prompt.
 import 'reflect-metadata';
+import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
@@ -28,7 +29,7 @@ async function main(): Promise<number> {
   }
   const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
   try {
-    const applied = await runMigrations(app.get(DataSource));
+    const applied = await runMigrations(app.get(DataSource), app.get(ConfigService).get<string>('MIGRATION_DATABASE_URL'));
     if (command === 'migrate') {
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
       return 0;

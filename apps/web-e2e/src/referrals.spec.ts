@@ -138,6 +138,8 @@ test('staff print the referral slip with the provider link', async ({ page }) =>
   await expect(slip).toContainText("Asociación Pop No'j");
   await expect(slip).toContainText('CIM Tecún Umán');
   await expect(slip).toContainText(REASON);
+  // The slip says what its link is for: one answer; the outcome comes through a link handed over on accepting.
+  await expect(slip.getByRole('heading', { name: 'To accept or decline this referral' })).toBeVisible();
   await expect(page.getByRole('status')).toContainText('Se emitió un enlace nuevo');
   await expect(page.getByRole('status')).toContainText('La boleta está en English');
   providerUrl = (await slip.locator('.link').textContent())!.trim();
@@ -171,9 +173,13 @@ test('the provider opens the link without an account, accepts, then records the 
   await expect(page.getByRole('heading', { level: 1, name: 'Derivación recibida' })).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOTS}/es-provider-page.png`, fullPage: true });
 
+  await expect(page.getByText('El nombre y el teléfono de la persona se muestran cuando acepta')).toBeVisible();
   await provider.button('Aceptar la derivación').click();
   await expect(page.getByText('La derivación quedó aceptada')).toBeVisible();
   await expect(page.getByText('Aceptada por el proveedor')).toBeVisible();
+  // The slip's link is spent; the page goes on with the link for the outcome, shown to keep.
+  await expect(page.getByText('Guarde este enlace')).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOTS}/es-provider-accepted.png`, fullPage: true });
 
   await provider.answerWith('La atención se completó', 'Resultado de la atención', OUTCOME, 'Registrar el resultado');
   await expect(page.getByText('La atención quedó registrada como completada.')).toBeVisible();
@@ -222,3 +228,25 @@ async function phoneScreenshots(browser: Browser): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOTS}/es-phone-provider-page.png`, fullPage: true });
   await context.close();
 }
+
+test('the supervisor sees the emergency sent without review, in its own view and on the referral', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.signIn(SUPERVISOR);
+  await page.goto('/referrals?view=skipped');
+  await expect(page.getByRole('tab', { name: 'Sin revisión' })).toHaveAttribute('aria-selected', 'true');
+  const row = page.getByRole('row').filter({ hasText: 'Emergencia, sin revisión' }).first();
+  await expect(row).toBeVisible();
+  await app.screenshot('es-referrals-review-skipped');
+  await row.getByRole('link').click();
+  const referral = new ReferralPage(page);
+  await expect(referral.statusLine).toContainText('Emergencia, sin revisión');
+  await expect(referral.timeline).toContainText('Enviada al proveedor sin revisión (emergencia)');
+  await app.screenshot('es-referral-review-skipped');
+
+  await app.switchLanguage('Idioma', 'English');
+  await expect(referral.statusLine).toContainText('Emergency, review skipped');
+  await expect(referral.timeline).toContainText('Sent to the provider without review (emergency)');
+  await app.screenshot('en-referral-review-skipped');
+  await app.switchLanguage('Language', 'Español');
+  await expect(referral.statusLine).toContainText('Emergencia, sin revisión');
+});

@@ -144,9 +144,12 @@ test('staff open the person and reveal the masked data, giving a reason', async 
   const dialog = page.getByRole('dialog', { name: 'Mostrar datos de identificación' });
   await dialog.getByRole('button', { name: 'Mostrar datos' }).click();
   await expect(dialog.getByText('Este campo es obligatorio.')).toBeVisible();
-  await dialog.getByLabel('Motivo').fill('Llamada de seguimiento acordada');
+  await dialog.getByRole('combobox', { name: 'Motivo' }).click();
+  await page.getByRole('option', { name: 'Contactar a la persona' }).click();
+  await expect(page.getByRole('listbox')).toHaveCount(0); // the list has closed: a clean screenshot
+  await dialog.getByLabel('Detalle (opcional)').fill('Llamada de seguimiento acordada');
   await app.screenshot('es-reveal-dialog');
-  await dialog.getByLabel('Motivo').press('Enter');
+  await dialog.getByLabel('Detalle (opcional)').press('Enter');
 
   await expect(dialog).toHaveCount(0);
   await expect(identifying).toContainText('José');
@@ -160,6 +163,13 @@ test('the follow-up due today is listed and can be marked as done', async ({ pag
   const app = new AppPage(page);
   await app.signIn(STAFF);
   await app.navLink('Seguimientos').click();
+  // The list carries no notes: each is read (and audited) when asked for.
+  const showNote = page.getByRole('button', { name: 'Ver la nota' });
+  await expect(showNote.first()).toBeVisible();
+  for (let left = await showNote.count(); left > 0; left--) {
+    await showNote.first().click();
+    await expect(showNote).toHaveCount(left - 1);
+  }
   const item = page.getByRole('listitem').filter({ hasText: 'Pide apoyo para reinsertarse laboralmente.' });
   await expect(item).toBeVisible();
   await app.screenshot('es-follow-ups');

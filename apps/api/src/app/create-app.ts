@@ -30,7 +30,7 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
   if (options.logger !== false) app.useLogger(app.get(Logger));
   const config = app.get<ConfigService<AppConfig, true>>(ConfigService);
 
-  await runMigrations(app.get(DataSource));
+  await runMigrations(app.get(DataSource), config.get('MIGRATION_DATABASE_URL', { infer: true }));
   if (config.get('SEED_DEMO', { infer: true })) await seedDemoData(app.get(DataSource), config.get('DEMO_PASSWORD', { infer: true }));
 
   const behindTls = config.get('COOKIE_SECURE', { infer: true });

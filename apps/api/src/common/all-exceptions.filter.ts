@@ -5,6 +5,7 @@ import { ThrottlerException } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { ApiError, ERROR_CODES } from '@mih/contracts';
+import { ApiException } from './api-exception';
 
 const CODE_BY_STATUS: Record<number, string> = {
   400: ERROR_CODES.validationFailed,
@@ -88,6 +89,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const err = exception as Error;
       this.logger.error({ err: { name: err?.name, message: err?.message, stack: err?.stack } }, 'Unhandled error');
     }
+    if (exception instanceof ApiException) for (const [name, value] of Object.entries(exception.headers)) void reply.header(name, value);
     void reply.status(error.statusCode).header('cache-control', 'no-store').send(error);
   }
 }

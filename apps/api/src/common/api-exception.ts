@@ -3,6 +3,9 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 import { ApiError, ERROR_CODES, FieldError } from '@mih/contracts';
 
 export class ApiException extends HttpException {
+  /** Response headers the error comes with (Retry-After). */
+  headers: Record<string, string> = {};
+
   constructor(statusCode: number, code: string, message: string, errors?: FieldError[]) {
     const body: ApiError = { statusCode, code, message, ...(errors ? { errors } : {}) };
     super(body, statusCode);
@@ -28,6 +31,21 @@ export class NotFoundException extends ApiException {
 export class ForbiddenActionException extends ApiException {
   constructor(message = 'Your role does not allow this action') {
     super(HttpStatus.FORBIDDEN, ERROR_CODES.forbidden, message);
+  }
+}
+
+/** Four eyes: a referral is approved by someone other than whoever wrote or submitted it. */
+export class ApproverIsAuthorException extends ApiException {
+  constructor() {
+    super(HttpStatus.FORBIDDEN, ERROR_CODES.approverIsAuthor, 'Someone other than the author of a referral must approve it');
+  }
+}
+
+/** A user used up the reveals of identifying data the hour or the day allows. */
+export class RevealQuotaExceededException extends ApiException {
+  constructor(retryAfterSeconds: number) {
+    super(HttpStatus.TOO_MANY_REQUESTS, ERROR_CODES.revealQuotaExceeded, 'Too many reveals of identifying data; try again later');
+    this.headers = { 'retry-after': String(retryAfterSeconds) };
   }
 }
 

@@ -10,6 +10,13 @@ export class AppConfig {
   @IsString()
   DATABASE_URL!: string;
 
+  /**
+   * A role that owns the schema and runs the migrations, when the app's role (DATABASE_URL) owns nothing;
+   * after migrating it grants the app's role what it needs (no UPDATE/DELETE on the audit trail).
+   */
+  @IsOptional() @IsString()
+  MIGRATION_DATABASE_URL?: string;
+
   @Type(() => Number) @IsInt() @Min(1) @Max(65535)
   PORT = 3000;
 
@@ -63,6 +70,18 @@ export class AppConfig {
   /** Hours a case identified by a counselor may wait in the hub's inbox before it shows as overdue. */
   @Type(() => Number) @IsInt() @Min(1) @Max(24 * 30)
   CASE_RESPONSE_HOURS = 48;
+
+  /** Persons one user may reveal (identifying data unmasked) per hour; beyond it 429. */
+  @Type(() => Number) @IsInt() @Min(1)
+  REVEAL_QUOTA_PER_HOUR = 20;
+
+  /** Persons one user may reveal (identifying data unmasked) per day; beyond it 429. */
+  @Type(() => Number) @IsInt() @Min(1)
+  REVEAL_QUOTA_PER_DAY = 60;
+
+  /** A provider link works until the end of the referral's due date plus this many days (UTC). */
+  @Type(() => Number) @IsInt() @Min(0) @Max(365)
+  PROVIDER_LINK_MARGIN_DAYS = 14;
 }
 
 export function validateConfig(env: Record<string, unknown>): AppConfig {

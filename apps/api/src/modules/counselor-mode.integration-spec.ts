@@ -48,7 +48,7 @@ describe('counselor mode', () => {
   it.each([
     ['GET', () => `/api/persons/${person.id}`, undefined],
     ['PATCH', () => `/api/persons/${person.id}`, { version: 1, profile: 'in_transit' }],
-    ['POST', () => `/api/persons/${person.id}/reveal`, { reason: 'Quiero ver el nombre' }],
+    ['POST', () => `/api/persons/${person.id}/reveal`, { reasonCode: 'other', reason: 'Quiero ver el nombre' }],
     ['POST', () => `/api/persons/${person.id}/merge`, { version: 1, duplicateId: randomUUID() }],
     ['GET', () => `/api/visits/${visit.id}`, undefined],
     ['PATCH', () => `/api/visits/${visit.id}`, { version: 1, channel: 'phone' }],

@@ -194,7 +194,7 @@ describe('records scope matrix', () => {
     it.each(matrix(EVERYONE, PERSON_NAMES, (who, p) => writeStatus(who, PERSONS_IN_SCOPE[who].includes(p))))(
       'POST /api/persons/:id/reveal as %s for %s → %i',
       async (who, p, expected) => {
-        const response = await t.request<Person>('POST', `/api/persons/${persons[p].id}/reveal`, { ...as(who), body: { reason: 'Checking identity at the desk' } });
+        const response = await t.request<Person>('POST', `/api/persons/${persons[p].id}/reveal`, { ...as(who), body: { reasonCode: 'identity_check', reason: 'Checking identity at the desk' } });
         expect(response.status).toBe(expected);
         if (expected === 200) expect(response.body.identifying.givenName).toBe('Rosa');
         else expect(JSON.stringify(response.body)).not.toContain('Rosa');

@@ -9,7 +9,7 @@ import type {
 } from '@mih/contracts';
 import type { TestApp } from './test-app';
 
-/** The actions (as an admin) that take a new draft to each status. */
+/** The actions that take a new draft to each status (create and submit by an author, the rest by the admin). */
 export const PATH_TO: Record<ReferralStatus, ReferralAction[]> = {
   draft: [],
   submitted: ['submit'],
@@ -64,11 +64,31 @@ export function act(t: TestApp, referral: Pick<Referral, 'id' | 'version'>, acti
 /** A comment for the actions that need one. */
 export const commentFor = (action: ReferralAction) => (['return', 'reject', 'decline', 'complete'].includes(action) ? `Why: ${action}` : undefined);
 
-/** Takes a new draft along PATH_TO[status] as the admin; answers the referral in that status. */
+const authors = new WeakMap<TestApp, Promise<string>>();
+
+/**
+ * A second admin's token, for writing and submitting referrals that the test's admin then reviews: four
+ * eyes means whoever wrote or submitted a referral never approves it.
+ */
+export function authorToken(t: TestApp): Promise<string> {
+  let token = authors.get(t);
+  if (!token) {
+    token = t.newUser('admin').then((author) => author.token);
+    authors.set(t, token);
+  }
+  return token;
+}
+
+/**
+ * Takes a new draft along PATH_TO[status]: written and submitted by authorToken(t), every other action
+ * by the admin. Answers the referral in that status.
+ */
 export async function referralIn(t: TestApp, status: ReferralStatus, personId: string, providerId: string, overrides: Partial<CreateReferralRequest> = {}): Promise<Referral> {
-  let referral = await newReferral(t, personId, providerId, overrides);
+  const author = await authorToken(t);
+  let referral = await newReferral(t, personId, providerId, overrides, author);
   for (const action of PATH_TO[status]) {
-    const response = await act(t, referral, action, t.adminToken, commentFor(action));
+    const token = action === 'submit' ? author : t.adminToken;
+    const response = await act(t, referral, action, token, commentFor(action));
     if (response.status !== 200) throw new Error(`referralIn(${status}) at ${action}: ${response.status} ${JSON.stringify(response.body)}`);
     referral = response.body;
   }

@@ -160,6 +160,7 @@ export function referral(overrides: Partial<Referral> = {}): Referral {
     createdBy: staffUser.id,
     createdByName: staffUser.displayName,
     submittedAt: null,
+    reviewSkipped: false,
     version: 1,
     createdAt: '2026-01-10T15:00:00Z',
     updatedAt: '2026-01-10T15:00:00Z',

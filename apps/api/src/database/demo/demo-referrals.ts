@@ -212,10 +212,11 @@ export async function seedDemoReferrals({ manager, hubIdByCode, userIdByEmail, n
     const updated = last ? at(last.daysAgo, 10 + demo.steps.length) : created;
     await manager.query(
       `INSERT INTO referrals (id, person_id, hub_id, service_provider_id, need_category, urgency, reason, consent_to_share, status, due_on,
-         outcome, assigned_to, created_by, submitted_at, version, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, true, $8, $9, $10, $11, $11, $12, $13, $14, $15)`,
+         outcome, assigned_to, created_by, submitted_at, version, created_at, updated_at, review_skipped)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, true, $8, $9, $10, $11, $11, $12, $13, $14, $15, $16)`,
       [id, person.id, hubId, providerIds.get(demo.provider), demo.need, demo.urgency, demo.reason, status, dateIn(demo.dueInDays),
-        demo.outcome ?? null, user(demo.author), submitted ? at(submitted.daysAgo, 5) : null, 1 + demo.steps.filter((s) => s.to).length, created, updated],
+        demo.outcome ?? null, user(demo.author), submitted ? at(submitted.daysAgo, 5) : null, 1 + demo.steps.filter((s) => s.to).length, created, updated,
+        demo.steps.some((s) => s.kind === 'approve' && s.by === null)],
     );
     await addEvent(manager, id, { kind: 'create', from: null, to: 'draft', by: demo.author, daysAgo: demo.createdDaysAgo }, user, at(demo.createdDaysAgo, 0));
     for (const [n, step] of demo.steps.entries()) await addEvent(manager, id, step, user, at(step.daysAgo, 5 + n));

@@ -3,11 +3,21 @@ import ExcelJS from 'exceljs';
 import { defuseFormula, writeCsv, writeXlsx } from './export-writers';
 
 describe('defuseFormula', () => {
-  it.each(['=1+1', '+502 5555-0101', '-2', '@SUM(A1)', '\tx', '\rx'])('keeps %j from running as a formula', (value) => {
+  it.each(['=1+1', '+502 5555-0101', '-2', '@SUM(A1)', '\tx', '\rx', ' =1+1'])('keeps %j from running as a formula', (value) => {
     expect(defuseFormula(value)).toBe(`'${value}`);
   });
 
-  it.each(['CIM Tecún Umán', '502 5555', '', "'quoted"])('leaves %j alone', (value) => {
+  it.each([
+    ['Parque;=1+1', "Parque;'=1+1"],
+    ['a, -2', "a,' -2"],
+    ['a\n@x', "a\n'@x"],
+    ['a;\t=1', "a;'\t=1"],
+    ['=1;=2', "'=1;'=2"],
+  ])('defuses every part of %j that a `;` or `,` spreadsheet would start a cell with', (value, defused) => {
+    expect(defuseFormula(value)).toBe(defused);
+  });
+
+  it.each(['CIM Tecún Umán', '502 5555', '', "'quoted", 'Ayutla; San Marcos', 'a-b, c+d'])('leaves %j alone', (value) => {
     expect(defuseFormula(value)).toBe(value);
   });
 });
@@ -18,7 +28,7 @@ describe('writeCsv', () => {
     yield [['Dos, "tres"', -1, 'x', null]];
   }
 
-  it('writes a BOM, a header, CRLF records, quotes where needed and defuses text cells only', async () => {
+  it('writes a BOM, a header, CRLF records, quotes where needed and defuses text cells', async () => {
     const csv = await buffer(
       writeCsv({
         name: 'x',
@@ -31,7 +41,7 @@ describe('writeCsv', () => {
         batches: batches(),
       }),
     );
-    expect(csv.toString('utf8')).toBe('\ufeffTexto,N,Otro,Fecha\r\n\'=cmd,3,,2026-01-05 09:00\r\n"Dos, ""tres""",-1,x,\r\n');
+    expect(csv.toString('utf8')).toBe('\ufeffTexto,N,Otro,Fecha\r\n"\'=cmd",3,,2026-01-05 09:00\r\n"Dos, ""tres""",-1,x,\r\n');
   });
 });
 

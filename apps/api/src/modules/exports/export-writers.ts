@@ -40,20 +40,33 @@ export function writeCsv(sheet: Sheet): Readable {
 }
 
 async function* csvChunks(sheet: Sheet): AsyncGenerator<string> {
-  yield stringify([sheet.columns.map((column) => column.header)], { bom: true, record_delimiter: 'windows' });
-  const types = sheet.columns.map((column) => column.type);
+  yield stringify([sheet.columns.map((column) => defuseFormula(column.header))], { ...CSV_OPTIONS, bom: true });
   for await (const batch of sheet.batches) {
-    const records = batch.map((cells) => cells.map((cell, i) => (types[i] === 'text' && typeof cell === 'string' ? defuseFormula(cell) : cell)));
-    yield stringify(records, { record_delimiter: 'windows' });
+    const records = batch.map((cells) => cells.map((cell) => (typeof cell === 'string' ? defuseFormula(cell) : cell)));
+    yield stringify(records, CSV_OPTIONS);
   }
 }
 
 /**
- * A text cell that starts like a formula (=, +, -, @, tab, CR) would be run by a spreadsheet program
- * that opens the CSV; a leading apostrophe keeps it text (OWASP's advice on CSV injection).
+ * Quoted: every cell holding a `;` or `,` (either locale's separator), a quote or a line break, and every
+ * neutralised one. csv-stringify alone quotes only the `,` it writes with, so a Spanish or French
+ * spreadsheet (`;` separator) would cut `Parque;=1+1` into two cells, the second a formula.
+ */
+const CSV_OPTIONS = { record_delimiter: 'windows', quoted_match: /[;,"\r\n]|^'/ } as const;
+
+/** Where a spreadsheet program may start a cell: the text's start, and after either locale's separator or a line break. */
+const CELL_STARTS_WITH_FORMULA = /(^|[;,\r\n])(?=[\t\r]|[ \u00a0]*[=+\-@])/g;
+
+/**
+ * A text that starts like a formula (=, +, -, @, after spaces or not; a tab; a CR) would be run by a
+ * spreadsheet program that opens the CSV; a leading apostrophe keeps it text (OWASP's advice on CSV
+ * injection). The same holds for every part of the text after a `;`, a `,` or a line break: quotes
+ * protect them only in the locale whose separator the file was written with, and a spreadsheet that
+ * splits on the other one starts a new cell there. Plain numbers are left alone in number cells (they
+ * are numbers, not strings); in a text cell `-2` becomes `'-2` — text stays text.
  */
 export function defuseFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return text.replace(CELL_STARTS_WITH_FORMULA, "$1'");
 }
 
 /** How much of the sheet may wait for the zip's deflate before the rows wait for it. */

@@ -168,12 +168,11 @@ describe('notifications', () => {
       await t.sql('DELETE FROM notifications WHERE referral_id IN (SELECT id FROM referrals WHERE hub_id = $1)', [sweepHub.id]);
 
       const added = await sweeper.sweepOverdue();
-      const [admin] = await t.sql("SELECT id FROM users WHERE email = 'admin@test.example'");
       for (const referral of waiting) {
-        // The admin created (and so is assigned) these; the country supervisor covers the new hub, the hub supervisor does not.
+        // Their author is assigned; the country supervisor covers the new hub, the hub supervisor does not.
         expect(await noticesOf(referral.id)).toEqual(
           sorted([
-            { user_id: admin.id, kind: 'referral_overdue' },
+            { user_id: referral.assignedTo, kind: 'referral_overdue' },
             { user_id: countrySupervisor.user.id, kind: 'referral_overdue' },
           ]),
         );

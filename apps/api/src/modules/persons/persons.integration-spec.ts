@@ -24,7 +24,8 @@ describe('persons', () => {
   const get = (id: string, token = staffToken) => t.request<PersonDetail>('GET', `/api/persons/${id}`, { token });
   const patch = (id: string, body: Record<string, unknown>, token = staffToken) => t.request<Person & Partial<ApiError>>('PATCH', `/api/persons/${id}`, { token, body });
   const list = (query: string, token = supervisorToken) => t.request<Page<Person>>('GET', `/api/persons?${query}`, { token });
-  const reveal = (id: string, reason: unknown, token = staffToken) => t.request<Person>('POST', `/api/persons/${id}/reveal`, { token, body: { reason } });
+  const reveal = (id: string, reason: unknown, token = staffToken) =>
+    t.request<Person>('POST', `/api/persons/${id}/reveal`, { token, body: { reasonCode: 'other', ...(reason === undefined ? {} : { reason }) } });
   const merge = (id: string, body: Record<string, unknown>, token = supervisorToken) => t.request<Person>('POST', `/api/persons/${id}/merge`, { token, body });
   const auditOf = (id: string) =>
     t.sql<{ action: string; actor_id: string; hub_id: string; details: Record<string, unknown> }>(
@@ -286,9 +287,9 @@ describe('persons', () => {
         identifying: { givenName: 'José', familyName: 'Hernández', dateOfBirth: null, documentNumber: 'A1234567', phone: null },
         identifyingRevealed: true,
       });
-      const reads = (await auditOf(person.id)).filter((e) => e.action === 'read');
-      expect(reads).toHaveLength(1);
-      expect(reads[0].details).toEqual({ reason: 'Referral to legal aid needs the document number', revealed: ['givenName', 'familyName', 'documentNumber'] });
+      const reveals = (await auditOf(person.id)).filter((e) => e.action === 'reveal');
+      expect(reveals).toHaveLength(1);
+      expect(reveals[0].details).toEqual({ reasonCode: 'other', reason: 'Referral to legal aid needs the document number', revealed: ['givenName', 'familyName', 'documentNumber'] });
     });
 
     it.each([
@@ -302,7 +303,7 @@ describe('persons', () => {
       const response = await reveal(person.id, reason);
       expect(response.status).toBe(400);
       expect(fields(response.body)).toEqual(['reason']);
-      expect((await auditOf(person.id)).filter((e) => e.action === 'read')).toEqual([]);
+      expect((await auditOf(person.id)).filter((e) => e.action === 'reveal')).toEqual([]);
     });
 
     it('answers 404 for an unknown person', async () => {

@@ -16,6 +16,12 @@ import { toVisit, VisitEntity } from '../visits/visit.entity';
 import { CreatePersonDto, MergePersonsDto, PersonListQueryDto, RevealPersonDto, UpdatePersonDto } from './dto/person.dto';
 import { assertConsentCovers, identifyingFieldsWithValues, identifyingOf, maskIdentifying } from './identifying-data';
 import { PersonEntity } from './person.entity';
+import { RevealQuotaService } from './reveal-quota.service';
+
+/** How a search that found persons by their document number is named in their audit rows. */
+export const DOCUMENT_SEARCH = 'documentSearch';
+/** Shorter fragments of a number match too many documents to single anyone out. */
+const DOCUMENT_FRAGMENT_MIN_LENGTH = 4;
 
 /** The columns a create sets from the request (the rest are generated). */
 type PersonValues = Omit<PersonEntity, 'id' | 'code' | 'searchText' | 'mergedIntoId' | 'createdBy' | 'version' | 'createdAt' | 'updatedAt'>;
@@ -36,9 +42,15 @@ export class PersonsService {
     private readonly hubs: HubsService,
     private readonly referenceLists: ReferenceListsService,
     private readonly referrals: ReferralsReadService,
+    private readonly revealQuota: RevealQuotaService,
   ) {}
 
-  /** Newest first, or with q best match first; merged (closed) records are left out. */
+  /**
+   * Newest first, or with q best match first; merged (closed) records are left out. A search that finds
+   * persons by their document number tells who holds that number: each is audited as a reveal (its
+   * results stay masked, so it does not count against the reveal quota: typing a number at the desk
+   * must not lock anyone out).
+   */
   async list(actor: Actor, query: PersonListQueryDto): Promise<Page<Person>> {
     const page = query.q
       ? await this.dataSource.transaction(async (manager) => {
@@ -54,6 +66,11 @@ export class PersonsService {
           direction: 'DESC',
           sortType: 'timestamptz',
         });
+    if (query.q) {
+      for (const found of foundByDocumentNumber(page.items, query.q)) {
+        await this.audit.record({ actor, action: 'reveal', entityType: 'person', entityId: found.id, hubId: found.hubId, details: { via: DOCUMENT_SEARCH } });
+      }
+    }
     return { items: page.items.map((p) => toPerson(p)), nextCursor: page.nextCursor };
   }
 
@@ -65,12 +82,16 @@ export class PersonsService {
     return { ...toPerson(person), visits, referrals };
   }
 
-  /** The person with identifying fields unmasked; the reason and the fields shown are audited. */
+  /**
+   * The person with identifying fields unmasked, within the caller's reveal quota (429 with Retry-After
+   * beyond it); the reason and the fields shown are audited.
+   */
   async reveal(actor: Actor, id: string, dto: RevealPersonDto): Promise<Person> {
     const person = await this.findInScope(actor, id);
     if (!RECORD_PERMISSIONS.reveal(actor)) throw new ForbiddenActionException();
     const revealed = IDENTIFYING_FIELDS.filter((field) => person[field] !== null);
-    await this.audit.record({ actor, action: 'read', entityType: 'person', entityId: id, hubId: person.hubId, details: { reason: dto.reason, revealed } });
+    const reason = dto.reason === undefined ? {} : { reason: dto.reason };
+    await this.revealQuota.reveal(actor, [{ id, hubId: person.hubId, details: { reasonCode: dto.reasonCode, ...reason, revealed } }], { reasonCode: dto.reasonCode });
     return toPerson(person, { revealed: true });
   }
 
@@ -263,6 +284,29 @@ export class PersonsService {
   private async refreshSearchText(manager: EntityManager, id: string): Promise<void> {
     await manager.query('UPDATE persons SET search_text = mih_person_search_text(given_name, family_name, code, document_number) WHERE id = $1', [id]);
   }
+}
+
+/**
+ * The persons of a page that a search found by their document number: a word with a digit (searched as
+ * a substring, see search()) of at least DOCUMENT_FRAGMENT_MIN_LENGTH characters that is part of the
+ * document number and not of the pseudonymous code.
+ */
+export function foundByDocumentNumber(persons: readonly PersonEntity[], q: string): PersonEntity[] {
+  const words = searchWords(q)
+    .filter((word) => /\d/.test(word) && word.length >= DOCUMENT_FRAGMENT_MIN_LENGTH)
+    .map(searchable);
+  if (words.length === 0) return [];
+  return persons.filter((p) => {
+    if (!p.documentNumber) return false;
+    const document = searchable(p.documentNumber);
+    const code = searchable(p.code);
+    return words.some((word) => document.includes(word) && !code.includes(word));
+  });
+}
+
+/** Lower case without accents, as mih_person_search_text stores it. */
+function searchable(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 /** The words of a search, at most 6; one-letter words only count when there is nothing else. */

@@ -1,6 +1,11 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { ProviderLinkPurpose } from '@mih/contracts';
 
-/** A one-time link for a provider without an account. Only the SHA-256 of its token is stored. */
+/**
+ * A one-time link for a provider without an account, for one step (purpose), spent once used (used_at).
+ * Only the SHA-256 of its token is stored. expires_at is the lifetime when the link was issued; the
+ * check follows the referral's due date as it is now.
+ */
 @Entity('provider_links')
 export class ProviderLinkEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
@@ -9,5 +14,7 @@ export class ProviderLinkEntity {
   @Column({ name: 'expires_at', type: 'timestamptz' }) expiresAt!: Date;
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt!: Date | null;
   @Column({ name: 'created_by', type: 'uuid' }) createdBy!: string;
+  @Column({ type: 'varchar', default: 'answer' }) purpose!: ProviderLinkPurpose;
+  @Column({ name: 'used_at', type: 'timestamptz', nullable: true }) usedAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

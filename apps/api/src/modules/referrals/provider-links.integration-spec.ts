@@ -1,7 +1,8 @@
 // One-time links for providers without an account: creating one (who, when, what is stored), what the
-// provider sees, answering through it, and every way a token stops working — all the same 404.
+// provider sees, answering through it, and every way a token stops working — all the same 404. How a
+// link is spent (one accept or decline, then one outcome) is in provider-link-spending.integration-spec.ts.
 import { createHash, randomUUID } from 'node:crypto';
-import type { ApiError, Hub, Person, ProviderLink, ProviderReferralView, Referral, ReferralDetail, ServiceProvider, User } from '@mih/contracts';
+import type { ApiError, Hub, Person, ProviderLink, ProviderLinkRespondResponse, Referral, ReferralDetail, ServiceProvider, User } from '@mih/contracts';
 import { act, newProvider, referralIn } from '../../testing/referral-fixtures';
 import { createTestApp, TestApp } from '../../testing/test-app';
 
@@ -26,9 +27,11 @@ describe('provider links', () => {
     expect(response.status).toBe(201);
     return response.body;
   };
-  const view = (token: unknown) => t.request<ProviderReferralView & Partial<ApiError>>('POST', '/api/provider-links/view', { body: { token } });
+  const view = (token: unknown) => t.request<ProviderLinkRespondResponse & Partial<ApiError>>('POST', '/api/provider-links/view', { body: { token } });
   const respond = (token: string, action: string, comment?: string) =>
-    t.request<ProviderReferralView & Partial<ApiError>>('POST', '/api/provider-links/respond', { body: { token, action, ...(comment ? { comment } : {}) } });
+    t.request<ProviderLinkRespondResponse & Partial<ApiError>>('POST', '/api/provider-links/respond', { body: { token, action, ...(comment ? { comment } : {}) } });
+  /** Accepts through the slip's link; answers the link for the outcome it hands over. */
+  const accept = async (link: ProviderLink) => (await respond(link.token, 'accept')).body.outcomeLink as ProviderLink;
   const detail = async (id: string) => (await t.request<ReferralDetail>('GET', `/api/referrals/${id}`, { token: t.adminToken })).body;
   const anonymousAudit = () =>
     t.sql<{ action: string; entity_type: string; entity_id: string | null; details: Record<string, unknown> }>(
@@ -72,14 +75,14 @@ describe('provider links', () => {
   };
 
   describe('POST /api/referrals/:id/provider-link', () => {
-    it('answers a 32-byte base64url token, the page path with it in the fragment, and the expiry in 30 days', async () => {
+    it('answers a 32-byte base64url token, the page path with it in the fragment, what it is for and its expiry (due date + 14 days)', async () => {
       const referral = await approved();
       const link = await linkOf(referral);
       expect(link.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
       expect(link.path).toBe(`/provider#${link.token}`);
-      const days = (Date.parse(link.expiresAt) - Date.now()) / 86_400_000;
-      expect(days).toBeGreaterThan(29.9);
-      expect(days).toBeLessThanOrEqual(30);
+      expect(link.purpose).toBe('answer');
+      const due = Date.parse(`${referral.dueOn}T00:00:00Z`);
+      expect(Date.parse(link.expiresAt)).toBe(due + 15 * 86_400_000 - 1000); // the last second of the due date + 14 days
     });
 
     it('stores only the SHA-256 of the token; neither the database nor the audit trail holds the token', async () => {
@@ -124,13 +127,15 @@ describe('provider links', () => {
       expect(response.status).toBe(200);
       expect(response.body).toEqual({
         referralId: referral.id,
+        purpose: 'answer',
         status: 'approved',
         needCategory: 'child_protection',
         urgency: 'priority',
         reason: 'Unaccompanied adolescent',
         dueOn: referral.dueOn,
         language: 'fr',
-        person: { code: reachable.code, sex: 'male', ageBand: '12-17', nationality: 'HN', profile: 'in_transit', name: 'Kevin Josué Mejía Paz', phone: '+504 9988 7766' },
+        // Name and phone only once the provider accepts (through the link for the outcome).
+        person: { code: reachable.code, sex: 'male', ageBand: '12-17', nationality: 'HN', profile: 'in_transit', name: null, phone: null },
         provider: { name: 'Institut du Bien-Être Social' },
         hub: { name: 'CIM Tecún Umán', phone: '+502 7776 8000', address: 'Municipalidad de Ayutla', municipality: 'Ayutla', countryCode: 'GT' },
         referredBy: staff.user.displayName,
@@ -139,15 +144,20 @@ describe('provider links', () => {
       expect(JSON.stringify(response.body)).not.toContain('0801-2008-00001');
     });
 
-    it('leaves out name and phone when the person’s consent does not cover referral', async () => {
-      const link = await linkOf(await approved(private_));
-      expect((await view(link.token)).body.person).toMatchObject({ name: null, phone: null, ageBand: '25-59' });
+    it('shows name and phone after the provider accepted, when the person’s consent covers referral', async () => {
+      const outcome = await accept(await linkOf(await approved()));
+      expect((await view(outcome.token)).body.person).toMatchObject({ name: 'Kevin Josué Mejía Paz', phone: '+504 9988 7766' });
+    });
+
+    it('leaves out name and phone when the person’s consent does not cover referral, even after accepting', async () => {
+      const outcome = await accept(await linkOf(await approved(private_)));
+      expect((await view(outcome.token)).body.person).toMatchObject({ name: null, phone: null, ageBand: '25-59' });
     });
 
     it('audits the view with no actor, the link and the identifying fields shown (names only)', async () => {
       const referral = await approved();
-      const link = await linkOf(referral);
-      await view(link.token);
+      const outcome = await accept(await linkOf(referral));
+      await view(outcome.token);
       const [audit] = (await anonymousAudit()).filter((a) => a.entity_id === referral.id && a.action === 'read');
       expect(audit).toMatchObject({ entity_type: 'referral', details: { viaProviderLink: true, providerLinkId: expect.any(String), shared: ['name', 'phone'] } });
       expect(JSON.stringify(audit)).not.toContain('Kevin');
@@ -171,8 +181,8 @@ describe('provider links', () => {
       const link = await linkOf(referral);
       const accepted = await respond(link.token, 'accept');
       expect(accepted.status).toBe(200);
-      expect(accepted.body).toMatchObject({ status: 'accepted', allowedActions: ['decline', 'complete'] });
-      const completed = await respond(link.token, 'complete', 'Placed in a shelter; family tracing started');
+      expect(accepted.body).toMatchObject({ status: 'accepted', allowedActions: ['complete', 'decline'] });
+      const completed = await respond((accepted.body.outcomeLink as ProviderLink).token, 'complete', 'Placed in a shelter; family tracing started');
       expect(completed.status).toBe(200);
       expect(completed.body).toMatchObject({ status: 'completed', allowedActions: [] });
       const after = await detail(referral.id);
@@ -190,14 +200,16 @@ describe('provider links', () => {
       expect((await detail(referral.id)).outcome).toBe('No places for adolescents');
     });
 
-    it('answers 400 naming comment for decline or complete without one, and 409 for an answer the status does not allow', async () => {
+    it('answers 400 naming comment for decline or complete without one, and 409 for an answer the link is not for', async () => {
       const link = await linkOf(await approved());
-      for (const action of ['decline', 'complete']) {
-        const response = await respond(link.token, action);
-        expect(response.status).toBe(400);
-        expect(response.body.errors?.map((e) => e.field)).toEqual(['comment']);
-      }
+      const noComment = await respond(link.token, 'decline');
+      expect(noComment.status).toBe(400);
+      expect(noComment.body.errors?.map((e) => e.field)).toEqual(['comment']);
       expect((await respond(link.token, 'complete', 'Done')).status).toBe(409);
+      const outcome = await accept(link); // the 400 and the 409 left the link unspent
+      const noOutcome = await respond(outcome.token, 'complete');
+      expect(noOutcome.status).toBe(400);
+      expect(noOutcome.body.errors?.map((e) => e.field)).toEqual(['comment']);
     });
 
     it.each([
@@ -216,16 +228,19 @@ describe('provider links', () => {
   describe('a token that no longer opens its referral answers the same 404', () => {
     it('when used up: the referral reached a final status', async () => {
       const link = await linkOf(await approved());
-      await respond(link.token, 'accept');
-      await respond(link.token, 'complete', 'Done');
-      expect((await view(link.token)).body).toEqual(GONE);
-      expect((await respond(link.token, 'decline', 'Again')).body).toEqual(GONE);
+      const outcome = await accept(link);
+      await respond(outcome.token, 'complete', 'Done');
+      for (const token of [link.token, outcome.token]) {
+        expect((await view(token)).body).toEqual(GONE);
+        expect((await respond(token, 'decline', 'Again')).body).toEqual(GONE);
+      }
     });
 
-    it('when expired', async () => {
+    it('when expired: issued long ago, past the due date and the margin', async () => {
       const referral = await approved();
       const link = await linkOf(referral);
-      await t.sql("UPDATE provider_links SET expires_at = now() - interval '1 minute' WHERE referral_id = $1", [referral.id]);
+      await t.sql("UPDATE provider_links SET created_at = now() - interval '40 days' WHERE referral_id = $1", [referral.id]);
+      await t.sql('UPDATE referrals SET due_on = current_date - 15 WHERE id = $1', [referral.id]);
       expect((await view(link.token)).body).toEqual(GONE);
       expect((await respond(link.token, 'accept')).body).toEqual(GONE);
       expect((await detail(referral.id)).status).toBe('approved');

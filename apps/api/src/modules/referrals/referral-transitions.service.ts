@@ -3,10 +3,12 @@
 // from a status REFERRAL_TRANSITIONS allows, checked by its row count; the timeline event, the
 // notifications and the audit row are written in the same transaction. Of N concurrent approvals of
 // one referral, one UPDATE matches and the others find a newer version: one winner, one event.
+// Four eyes: whoever created or submitted a referral never approves it; only a first submit (from draft)
+// of an emergency skips review, and that skip is flagged on the referral and in the audit trail.
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { REFERRAL_TRANSITIONS, ReferralAction, ReferralStatus } from '@mih/contracts';
-import { ConflictException, StaleVersionException, ValidationFailedException } from '../../common/api-exception';
+import { ApproverIsAuthorException, ConflictException, StaleVersionException, ValidationFailedException } from '../../common/api-exception';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -44,8 +46,10 @@ export class ReferralTransitions {
   ) {}
 
   /**
-   * Applies the action to the referral inside the caller's transaction. An emergency referral's submit
-   * leads straight to approved: two events, 'submit' by the caller and 'approve' with no actor (the system).
+   * Applies the action to the referral inside the caller's transaction. An emergency referral's first
+   * submit (from draft) leads straight to approved: two events, 'submit' by the caller and 'approve' with
+   * no actor (the system). A returned referral was seen by a supervisor: it goes back to review whatever
+   * its urgency now is (raising it to emergency must not open a way around the review).
    */
   async apply(manager: EntityManager, referralId: string, request: TransitionRequest): Promise<TransitionResult> {
     const { action, version, actor } = request;
@@ -53,10 +57,14 @@ export class ReferralTransitions {
     if (commentRequired(action) && !comment) {
       throw ValidationFailedException.forField('comment', 'isDefined', `comment is required to ${action} a referral`);
     }
+    if (action === 'approve' && actor) await this.assertNotAuthor(manager, referralId, actor.id);
     const { from, to } = REFERRAL_TRANSITIONS[action];
+    // In SET, r.* is the row before the update: the skip applies to a draft's submit only.
+    const skipsReview = `$4 = 'submit' AND r.urgency = 'emergency' AND r.status = 'draft'`;
     const [rows] = (await manager.query(
       `UPDATE referrals r SET
-         status = CASE WHEN $4 = 'submit' AND r.urgency = 'emergency' THEN 'approved' ELSE $5 END,
+         status = CASE WHEN ${skipsReview} THEN 'approved' ELSE $5 END,
+         review_skipped = CASE WHEN ${skipsReview} THEN true ELSE r.review_skipped END,
          submitted_at = CASE WHEN $4 = 'submit' THEN now() ELSE r.submitted_at END,
          outcome = CASE WHEN $6 THEN $7 ELSE r.outcome END,
          version = r.version + 1,
@@ -85,11 +93,31 @@ export class ReferralTransitions {
         entityId: referralId,
         hubId: row.hub_id,
         // Free text can hold personal data: whether there was a comment, never the comment.
-        details: { action, from: row.from_status, to: row.to_status, commented: comment !== null, viaProviderLink, providerLinkId: request.providerLinkId },
+        details: {
+          action,
+          from: row.from_status,
+          to: row.to_status,
+          commented: comment !== null,
+          viaProviderLink,
+          providerLinkId: request.providerLinkId,
+          ...(autoApproved ? { reviewSkipped: true, urgency: 'emergency' } : {}),
+        },
       },
       manager,
     );
     return { fromStatus: row.from_status, toStatus: row.to_status };
+  }
+
+  /** 403 approver_is_author when the user created the referral or submitted it (now or before a return). */
+  private async assertNotAuthor(manager: EntityManager, referralId: string, userId: string): Promise<void> {
+    const [row] = (await manager.query(
+      `SELECT r.created_by = $2 OR EXISTS (
+         SELECT 1 FROM referral_events e WHERE e.referral_id = r.id AND e.kind = 'submit' AND e.actor_id = $2
+       ) AS authored
+       FROM referrals r WHERE r.id = $1`,
+      [referralId, userId],
+    )) as { authored: boolean }[];
+    if (row?.authored) throw new ApproverIsAuthorException();
   }
 
   /** No row matched: a stale version, or an action the current status does not allow. */

@@ -20,6 +20,7 @@ export class ReferralEntity {
   @Column({ name: 'assigned_to', type: 'uuid' }) assignedTo!: string;
   @Column({ name: 'created_by', type: 'uuid' }) createdBy!: string;
   @Column({ name: 'submitted_at', type: 'timestamptz', precision: 3, nullable: true }) submittedAt!: Date | null;
+  @Column({ name: 'review_skipped', type: 'boolean', default: false }) reviewSkipped!: boolean;
   @VersionColumn() version!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz', precision: 3 }) updatedAt!: Date;

@@ -3,7 +3,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { DEFAULT_PAGE_SIZE, Page, PERSON_TIMELINE_LIMIT, Referral, ReferralEvent, ReferralEventKind, ReferralStatus } from '@mih/contracts';
+import { DEFAULT_PAGE_SIZE, Page, PERSON_TIMELINE_LIMIT, Referral, ReferralEvent, ReferralListItem, ReferralEventKind, ReferralStatus } from '@mih/contracts';
 import { NotFoundException, ValidationFailedException } from '../../common/api-exception';
 import { paginate } from '../../common/pagination';
 import { Actor, applyRecordScope } from '../auth/actor';
@@ -31,8 +31,11 @@ interface EventRow {
 export class ReferralsReadService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Newest first; `queue=review` is the review queue (most urgent, then oldest submitted, first). */
-  async list(actor: Actor, query: ReferralListQueryDto): Promise<Page<Referral>> {
+  /**
+   * Newest first; `queue=review` is the review queue (most urgent, then oldest submitted, first).
+   * Without reasons and outcomes: the referral's audited read has them.
+   */
+  async list(actor: Actor, query: ReferralListQueryDto): Promise<Page<ReferralListItem>> {
     const qb = this.filtered(actor, query);
     const page =
       query.queue === 'review'
@@ -45,7 +48,7 @@ export class ReferralsReadService {
             direction: 'DESC',
             sortType: 'timestamptz',
           });
-    return { items: await this.represent(page.items), nextCursor: page.nextCursor };
+    return { items: (await this.represent(page.items)).map(toListItem), nextCursor: page.nextCursor };
   }
 
   /** The referrals the caller may see that the list's filters select (the list and the export). */
@@ -57,6 +60,7 @@ export class ReferralsReadService {
     if (query.serviceProviderId) qb.andWhere('referral.service_provider_id = :providerId', { providerId: query.serviceProviderId });
     if (query.urgency) qb.andWhere('referral.urgency = :urgency', { urgency: query.urgency });
     if (query.assignedTo) qb.andWhere('referral.assigned_to = :assignedTo', { assignedTo: query.assignedTo });
+    if (query.reviewSkipped !== undefined) qb.andWhere('referral.review_skipped = :reviewSkipped', { reviewSkipped: query.reviewSkipped });
     if (query.overdue !== undefined) {
       const overdue = 'referral.status IN (:...followedUp) AND referral.due_on < CAST(:today AS date)';
       qb.andWhere(query.overdue ? overdue : `NOT (${overdue})`, { followedUp: FOLLOWED_UP_STATUSES, today: todayUtc() });
@@ -100,6 +104,8 @@ export class ReferralsReadService {
       actorId: e.actor_id,
       actorName: e.actor_name,
       viaProviderLink: e.via_provider_link,
+      // Only the system approves without an actor (a provider's answers come through its link).
+      reviewSkipped: e.kind === 'approve' && e.actor_id === null && !e.via_provider_link,
       comment: e.comment,
       occurredAt: e.occurred_at.toISOString(),
     }));
@@ -139,6 +145,7 @@ export class ReferralsReadService {
       createdBy: r.createdBy,
       createdByName: userName.get(r.createdBy) ?? '',
       submittedAt: r.submittedAt?.toISOString() ?? null,
+      reviewSkipped: r.reviewSkipped,
       version: r.version,
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
@@ -150,6 +157,12 @@ export class ReferralsReadService {
     const qb = manager.getRepository(ReferralEntity).createQueryBuilder('referral');
     return applyRecordScope(actor, qb, { hubId: 'referral.hub_id', createdBy: 'referral.created_by' });
   }
+}
+
+/** What a list shows: the referral without its reason and outcome (free text about the person). */
+function toListItem(referral: Referral): ReferralListItem {
+  const { reason: _reason, outcome: _outcome, ...item } = referral;
+  return item;
 }
 
 /**

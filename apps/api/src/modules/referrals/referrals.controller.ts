@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Page, ProviderLink, Referral, REFERRAL_ACTIONS, ReferralAction, ReferralDetail } from '@mih/contracts';
+import { Page, ProviderLink, Referral, REFERRAL_ACTIONS, ReferralAction, ReferralDetail, ReferralListItem } from '@mih/contracts';
 import { NotFoundException } from '../../common/api-exception';
 import { Authenticated, CurrentActor, Roles, UuidParam } from '../../common/decorators';
 import type { Actor } from '../auth/actor';
@@ -29,7 +29,7 @@ export class ReferralsController {
 
   /** Counselors get only what they created (nothing, in this version). */
   @Get()
-  list(@CurrentActor() actor: Actor, @Query() query: ReferralListQueryDto): Promise<Page<Referral>> {
+  list(@CurrentActor() actor: Actor, @Query() query: ReferralListQueryDto): Promise<Page<ReferralListItem>> {
     return this.referrals.list(actor, query);
   }
 

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { Page, Referral, ReferralAction, ReferralDetail, REFERRAL_DUE_DAYS } from '@mih/contracts';
+import { Page, Referral, ReferralAction, ReferralDetail, ReferralListItem, REFERRAL_DUE_DAYS } from '@mih/contracts';
 import { ConflictException, ForbiddenActionException, ValidationFailedException } from '../../common/api-exception';
 import { diff, updateWithVersion } from '../../common/versioned-update';
 import { replayCreate } from '../../common/replay-create';
@@ -40,7 +40,7 @@ export class ReferralsService {
     private readonly referenceLists: ReferenceListsService,
   ) {}
 
-  list(actor: Actor, query: ReferralListQueryDto): Promise<Page<Referral>> {
+  list(actor: Actor, query: ReferralListQueryDto): Promise<Page<ReferralListItem>> {
     return this.read.list(actor, query);
   }
 

@@ -1,7 +1,7 @@
 // A consultation. sex, age band, nationality and profile are always stored, copied from the person when
 // the visit is linked to one, so that reports never need the persons table.
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import type { AgeBand, Channel, Profile, Sex, Visit } from '@mih/contracts';
+import type { AgeBand, Channel, Profile, Sex, Visit, VisitListItem } from '@mih/contracts';
 
 @Entity('visits')
 export class VisitEntity {
@@ -27,6 +27,12 @@ export class VisitEntity {
 }
 
 /** The API representation of a visit row, given the code of its person (if any). */
+/** What a list shows: the visit without its note (free text, often sensitive), and whether it has one. */
+export function toVisitListItem(visit: Visit): VisitListItem {
+  const { note, ...item } = visit;
+  return { ...item, hasNote: note !== null };
+}
+
 export function toVisit(v: VisitEntity, personCode: string | null): Visit {
   return {
     id: v.id,

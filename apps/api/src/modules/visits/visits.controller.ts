@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { Page, Visit } from '@mih/contracts';
+import type { Page, Visit, VisitListItem } from '@mih/contracts';
 import { Authenticated, CurrentActor, UuidParam } from '../../common/decorators';
 import type { Actor } from '../auth/actor';
 import { CreateVisitDto, UpdateVisitDto, VisitListQueryDto } from './dto/visit.dto';
@@ -14,7 +14,7 @@ export class VisitsController {
   constructor(private readonly visits: VisitsService) {}
 
   @Get()
-  list(@CurrentActor() actor: Actor, @Query() query: VisitListQueryDto): Promise<Page<Visit>> {
+  list(@CurrentActor() actor: Actor, @Query() query: VisitListQueryDto): Promise<Page<VisitListItem>> {
     return this.visits.list(actor, query);
   }
 

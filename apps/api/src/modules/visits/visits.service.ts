@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import type { AgeBand, Page, Visit } from '@mih/contracts';
+import type { AgeBand, Page, Visit, VisitListItem } from '@mih/contracts';
 import { ForbiddenActionException, NotFoundException, ValidationFailedException } from '../../common/api-exception';
 import { paginate } from '../../common/pagination';
 import { diff, updateWithVersion } from '../../common/versioned-update';
@@ -14,7 +14,7 @@ import { PersonEntity } from '../persons/person.entity';
 import { PersonsService } from '../persons/persons.service';
 import { CodeCheck, ReferenceListsService } from '../reference-lists/reference-lists.service';
 import { CreateVisitDto, UpdateVisitDto, VisitListQueryDto } from './dto/visit.dto';
-import { toVisit, VisitEntity } from './visit.entity';
+import { toVisit, toVisitListItem, VisitEntity } from './visit.entity';
 
 /** The list's filters, without the page. */
 export type VisitFilters = Omit<VisitListQueryDto, 'limit' | 'cursor'>;
@@ -34,8 +34,8 @@ export class VisitsService {
     private readonly referenceLists: ReferenceListsService,
   ) {}
 
-  /** Newest first (occurred_at DESC, id DESC), keyset-paginated. */
-  async list(actor: Actor, query: VisitListQueryDto): Promise<Page<Visit>> {
+  /** Newest first (occurred_at DESC, id DESC), keyset-paginated; without notes (the visit's audited read has it). */
+  async list(actor: Actor, query: VisitListQueryDto): Promise<Page<VisitListItem>> {
     const page = await paginate(this.filtered(actor, query), query, {
       sortExpression: 'visit.occurred_at',
       idExpression: 'visit.id',
@@ -44,7 +44,7 @@ export class VisitsService {
       direction: 'DESC',
       sortType: 'timestamptz',
     });
-    return { items: await this.represent(page.items), nextCursor: page.nextCursor };
+    return { items: (await this.represent(page.items)).map(toVisitListItem), nextCursor: page.nextCursor };
   }
 
   /** The visits the caller may see that the list's filters select (the list and the export). */

@@ -74,6 +74,10 @@ export function errorMessageKey(error: ApiError): string {
       return 'errors.unauthorized';
     case ERROR_CODES.forbidden:
       return 'errors.forbidden';
+    case ERROR_CODES.approverIsAuthor:
+      return 'errors.approverIsAuthor';
+    case ERROR_CODES.revealQuotaExceeded:
+      return 'errors.revealQuotaExceeded';
     case ERROR_CODES.notFound:
       return 'errors.notFound';
     case ERROR_CODES.staleVersion:

@@ -36,10 +36,10 @@ describe('PersonsService', () => {
   });
 
   it('asks to reveal with the reason in the body', () => {
-    persons.reveal('p-1', { reason: 'Seguimiento acordado' }).subscribe();
+    persons.reveal('p-1', { reasonCode: 'contact_person', reason: 'Seguimiento acordado' }).subscribe();
     const req = http.expectOne('/api/persons/p-1/reveal');
     expect(req.request.method).toBe('POST');
-    expect(req.request.body).toEqual({ reason: 'Seguimiento acordado' });
+    expect(req.request.body).toEqual({ reasonCode: 'contact_person', reason: 'Seguimiento acordado' });
     req.flush(person());
   });
 

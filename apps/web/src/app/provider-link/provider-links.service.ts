@@ -5,6 +5,7 @@ import { Injectable, inject } from '@angular/core';
 import type {
   ProviderLinkAction,
   ProviderLinkRespondRequest,
+  ProviderLinkRespondResponse,
   ProviderLinkViewRequest,
   ProviderReferralView,
 } from '@mih/contracts';
@@ -21,10 +22,10 @@ export class ProviderLinksService {
     return this.http.post<ProviderReferralView>(`${PROVIDER_LINKS}/view`, body);
   }
 
-  /** Answers with the referral as the provider sees it after the step. */
-  respond(token: string, action: ProviderLinkAction, comment?: string): Observable<ProviderReferralView> {
+  /** Answers with the referral as the provider sees it after the step (and, on accepting, the link for the outcome). */
+  respond(token: string, action: ProviderLinkAction, comment?: string): Observable<ProviderLinkRespondResponse> {
     const body: ProviderLinkRespondRequest = { token, action, ...(comment ? { comment } : {}) };
-    return this.http.post<ProviderReferralView>(`${PROVIDER_LINKS}/respond`, body);
+    return this.http.post<ProviderLinkRespondResponse>(`${PROVIDER_LINKS}/respond`, body);
   }
 }
 

@@ -12,6 +12,7 @@ const TOKEN = 'dGhpcy1pcy1hLXRlc3QtdG9rZW4tZm9yLXRoZS1zcGVj';
 function view(overrides: Partial<ProviderReferralView> = {}): ProviderReferralView {
   return {
     referralId: 'r-1',
+    purpose: 'answer',
     status: 'approved',
     needCategory: 'shelter',
     urgency: 'priority',
@@ -97,14 +98,34 @@ describe('ProviderResponseComponent', () => {
     expect(getByRole(root, 'heading', 'Este enlace ya no es válido')).toBeTruthy();
   });
 
-  it('accepts in one click and then offers to record the outcome', async () => {
-    links.respond.mockReturnValue(of(view({ status: 'accepted', allowedActions: ['decline', 'complete'] })));
+  it('says the name and phone come once the provider accepts', async () => {
+    await render(`#${TOKEN}`);
+    expect(root.textContent).toContain('El nombre y el teléfono de la persona se muestran cuando acepta la derivación');
+  });
+
+  it('accepts in one click, then goes on with the link for the outcome (shown to keep) and offers to record it', async () => {
+    const OUTCOME_TOKEN = 'b3V0Y29tZS10b2tlbi1mb3ItdGhlLXNwZWMtMTIzNDU2Nzg';
+    links.respond.mockReturnValue(
+      of({
+        ...view({ purpose: 'outcome', status: 'accepted', allowedActions: ['complete', 'decline'] }),
+        person: { ...view().person, name: 'Ana López', phone: '+504 9988 7766' },
+        outcomeLink: { token: OUTCOME_TOKEN, path: `/provider#${OUTCOME_TOKEN}`, expiresAt: '2026-02-04T00:00:00.000Z', purpose: 'outcome' },
+      }),
+    );
     await render(`#${TOKEN}`);
     await click(getByRole(root, 'button', 'Aceptar la derivación'));
 
     expect(links.respond).toHaveBeenCalledWith(TOKEN, 'accept', undefined);
     expect(root.textContent).toContain('La derivación quedó aceptada');
-    expect(queryAllByRole(root, 'button', 'La atención se completó')).toHaveLength(1);
+    expect(root.textContent).toContain('Ana López');
+    expect(root.querySelector('.outcome-link')?.textContent).toContain(`/provider#${OUTCOME_TOKEN}`);
+    expect(root.textContent).toContain('El enlace de la boleta ya no funciona.');
+
+    links.respond.mockReturnValue(of(null));
+    await click(getByRole(root, 'button', 'La atención se completó'));
+    type(getByLabel(root, 'Resultado de la atención'), 'Recibió albergue');
+    await click(getByRole(root, 'button', 'Registrar el resultado'));
+    expect(links.respond).toHaveBeenLastCalledWith(OUTCOME_TOKEN, 'complete', 'Recibió albergue');
   });
 
   it('asks for the reason before declining, and sends it', async () => {

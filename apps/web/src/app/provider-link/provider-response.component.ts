@@ -1,7 +1,9 @@
 // The provider's page (/provider#<token>), public and outside the shell: what the referral shares, in
 // the provider's language, and the answers the provider may give now (accept, decline with a reason,
 // complete with the outcome). The token is read from the fragment, which browsers never send to a
-// server, and wiped from the address bar at once.
+// server, and wiped from the address bar at once. The slip's link takes one accept or decline and then
+// is spent; accepting hands over the link for the outcome (shown once, to keep), which the page goes on
+// with and which also shows the person's name and phone when consent allows.
 import { DOCUMENT, ChangeDetectionStrategy, Component, DestroyRef, ElementRef, computed, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -13,6 +15,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import {
   type Language,
   LANGUAGES,
+  type ProviderLink,
   type ProviderLinkAction,
   type ProviderReferralView,
   REFERRAL_COMMENT_MAX_LENGTH,
@@ -67,6 +70,8 @@ export class ProviderResponseComponent {
   protected readonly pending = signal<ProviderLinkAction | null>(null);
   /** The answer just recorded, to thank for it. */
   protected readonly answered = signal<ProviderLinkAction | null>(null);
+  /** The address of the link for the outcome, handed over on accepting: the slip's link is spent. */
+  protected readonly outcomeUrl = signal<string | null>(null);
   protected readonly finished = computed(() => {
     const view = this.view();
     return !!view && isFinal(view.status);
@@ -132,6 +137,7 @@ export class ProviderResponseComponent {
     if (location.hash) this.document.defaultView?.history.replaceState(null, '', location.pathname + location.search);
     this.view.set(null);
     this.answered.set(null);
+    this.outcomeUrl.set(null);
     this.pending.set(null);
     if (this.token) {
       this.state.set('loading');
@@ -150,6 +156,7 @@ export class ProviderResponseComponent {
         this.sending.set(false);
         this.pending.set(null);
         this.answered.set(action);
+        if (answer?.outcomeLink) this.continueWith(answer.outcomeLink);
         this.afterAnswer(action, answer);
         setTimeout(() => this.host.nativeElement.querySelector<HTMLElement>('.thanks')?.focus());
       },
@@ -160,6 +167,12 @@ export class ProviderResponseComponent {
         else this.errorKey.set(errorMessageKey(error));
       },
     });
+  }
+
+  /** Goes on with the link for the outcome (kept in memory, like the first), and shows it to keep. */
+  private continueWith(link: ProviderLink): void {
+    this.token = link.token;
+    this.outcomeUrl.set(`${this.document.location.origin}${link.path}`);
   }
 
   /** The answer's new state: from the API's reply when it is the view, else worked out here. */

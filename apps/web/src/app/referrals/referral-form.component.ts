@@ -110,6 +110,8 @@ export class ReferralFormComponent {
   });
   private readonly urgency = toSignal(this.form.controls.urgency.valueChanges, { initialValue: 'routine' });
   protected readonly emergency = computed(() => this.urgency() === 'emergency');
+  /** Only a draft's first submit skips review; a returned referral goes back to the supervisors. */
+  protected readonly skipsReview = computed(() => this.emergency() && (this.referral()?.status ?? 'draft') === 'draft');
 
   /** Where the person's hub is: the place the providers must cover. */
   protected readonly place = computed(() => {

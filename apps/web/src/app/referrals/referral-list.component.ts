@@ -1,5 +1,6 @@
-// Referrals (/referrals?view=…): mine, the review queue (supervisors and admins), overdue ones, or all
-// in my scope; filtered by status. Overdue due dates show in red and say so.
+// Referrals (/referrals?view=…): mine, the review queue (supervisors and admins), overdue ones, the
+// emergencies sent without review (supervisors and admins), or all in my scope; filtered by status.
+// Overdue due dates show in red and say so; a skipped review is marked on its row.
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { toObservable } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
@@ -9,7 +10,7 @@ import { MatTableModule } from '@angular/material/table';
 import { MatTabsModule } from '@angular/material/tabs';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { REFERRAL_STATUSES, type Referral, type ReferralListQuery, type ReferralStatus } from '@mih/contracts';
+import { REFERRAL_STATUSES, type ReferralListItem, type ReferralListQuery, type ReferralStatus } from '@mih/contracts';
 import { combineLatest, debounceTime, map, startWith } from 'rxjs';
 import { AuthService } from '../core/auth.service';
 import { PagedList } from '../core/paged-list';
@@ -25,7 +26,9 @@ import { ReferralsService } from './referrals.service';
 
 const PAGE_SIZE = 50;
 
-export const REFERRAL_VIEWS = ['mine', 'review', 'overdue', 'all'] as const;
+export const REFERRAL_VIEWS = ['mine', 'review', 'overdue', 'skipped', 'all'] as const;
+/** Views only reviewers are offered. */
+const REVIEWER_VIEWS: readonly ReferralView[] = ['review', 'skipped'];
 export type ReferralView = (typeof REFERRAL_VIEWS)[number];
 
 /** The list query of a view; the status filter does not apply to the review queue (all submitted). */
@@ -36,6 +39,8 @@ export function referralQuery(view: ReferralView, userId: string | null, status:
       return { queue: 'review' };
     case 'overdue':
       return { overdue: true, ...byStatus };
+    case 'skipped':
+      return { reviewSkipped: true, ...byStatus };
     case 'mine':
       return { assignedTo: userId ?? undefined, ...byStatus };
     default:
@@ -77,7 +82,7 @@ export class ReferralListComponent {
   protected readonly statuses = REFERRAL_STATUSES;
   protected readonly columns = ['person', 'need', 'provider', 'urgency', 'status', 'dueOn'];
   protected readonly views = computed<ReferralView[]>(() =>
-    REFERRAL_VIEWS.filter((view) => view !== 'review' || isReviewer(this.auth.role())),
+    REFERRAL_VIEWS.filter((view) => !REVIEWER_VIEWS.includes(view) || isReviewer(this.auth.role())),
   );
   /** The view shown: the one asked for if offered, else the review queue for reviewers, else mine. */
   protected readonly current = computed<ReferralView>(() => {
@@ -88,7 +93,7 @@ export class ReferralListComponent {
 
   protected readonly filters = inject(NonNullableFormBuilder).group({ status: '' as ReferralStatus | '' });
 
-  protected readonly list = new PagedList<Referral, ReferralListQuery>((query) => this.referrals.list(query), PAGE_SIZE);
+  protected readonly list = new PagedList<ReferralListItem, ReferralListQuery>((query) => this.referrals.list(query), PAGE_SIZE);
   protected readonly items = this.list.items;
 
   constructor() {
@@ -110,7 +115,7 @@ export class ReferralListComponent {
     return queue === 'review' ? { status: 'submitted' } : query;
   };
 
-  protected open(referral: Referral): void {
+  protected open(referral: ReferralListItem): void {
     void this.router.navigate(['/referrals', referral.id]);
   }
 }

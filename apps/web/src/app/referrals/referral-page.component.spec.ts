@@ -13,6 +13,20 @@ import { UsersService } from '../users/users.service';
 import { ReferralPageComponent } from './referral-page.component';
 import { ReferralsService } from './referrals.service';
 
+const submitEvent = {
+  id: '1',
+  referralId: referral().id,
+  kind: 'submit' as const,
+  fromStatus: 'draft' as const,
+  toStatus: 'submitted' as const,
+  actorId: 'staff-1',
+  actorName: 'Ana',
+  viaProviderLink: false,
+  reviewSkipped: false,
+  comment: null,
+  occurredAt: '2026-01-10T15:00:00Z',
+};
+
 function detail(overrides: Partial<ReferralDetail> = {}): ReferralDetail {
   return { ...referral(), events: [], ...overrides };
 }
@@ -22,6 +36,7 @@ describe('ReferralPageComponent', () => {
   let root: HTMLElement;
   let referrals: { get: jest.Mock; act: jest.Mock; update: jest.Mock };
   const role = signal<Role | null>('staff');
+  const user = signal<{ id: string } | null>(null);
 
   async function render(shown: ReferralDetail): Promise<void> {
     referrals.get.mockReturnValue(of(shown));
@@ -46,13 +61,14 @@ describe('ReferralPageComponent', () => {
   beforeEach(() => {
     referrals = { get: jest.fn(), act: jest.fn(), update: jest.fn() };
     role.set('staff');
+    user.set(null);
     TestBed.configureTestingModule({
       providers: [
         provideRouter([]),
         provideTestTransloco(),
         { provide: ReferralsService, useValue: referrals },
         { provide: UsersService, useValue: { listAll: () => of([]) } },
-        { provide: AuthService, useValue: { role } },
+        { provide: AuthService, useValue: { role, user } },
         { provide: ReferenceListsService, useValue: { lists: signal(referenceLists()) } },
       ],
     });
@@ -72,6 +88,23 @@ describe('ReferralPageComponent', () => {
     await render(detail({ status: 'submitted' }));
     expect(buttons()).toEqual(expect.arrayContaining(['Aprobar y enviar', 'Devolver al autor', 'Rechazar']));
     expect(queryAllByRole(root, 'link', 'Editar')).toHaveLength(0);
+  });
+
+  it('does not offer the approval to the supervisor who wrote or submitted the referral, and says why', async () => {
+    role.set('supervisor');
+    user.set({ id: 'supervisor-1' });
+    await render(detail({ status: 'submitted', events: [{ ...submitEvent, actorId: 'supervisor-1' }] }));
+    expect(buttons()).toEqual(expect.arrayContaining(['Devolver al autor', 'Rechazar']));
+    expect(buttons()).not.toContain('Aprobar y enviar');
+    expect(root.textContent).toContain('Tú redactaste o enviaste esta derivación');
+  });
+
+  it('marks an emergency sent without review, in the header and the timeline', async () => {
+    role.set('supervisor');
+    const skipped = { ...submitEvent, id: '2', kind: 'approve' as const, fromStatus: 'submitted' as const, toStatus: 'approved' as const, actorId: null, actorName: null, reviewSkipped: true };
+    await render(detail({ status: 'approved', urgency: 'emergency', reviewSkipped: true, events: [submitEvent, skipped] }));
+    expect(root.querySelector('.review-skipped')?.textContent?.trim()).toBe('Emergencia, sin revisión');
+    expect(root.textContent).toContain('Enviada al proveedor sin revisión (emergencia)');
   });
 
   it('approves in one click with the version read, then shows the referral again', async () => {
@@ -116,7 +149,7 @@ describe('ReferralPageComponent', () => {
         status: 'accepted',
         overdue: true,
         events: [
-          { id: 'e1', referralId: 'r', kind: 'accept', fromStatus: 'approved', toStatus: 'accepted', actorId: null, actorName: null, viaProviderLink: true, comment: null, occurredAt: '2026-01-12T10:00:00Z' },
+          { id: 'e1', referralId: 'r', kind: 'accept', fromStatus: 'approved', toStatus: 'accepted', actorId: null, actorName: null, viaProviderLink: true, reviewSkipped: false, comment: null, occurredAt: '2026-01-12T10:00:00Z' },
         ],
       }),
     );

@@ -33,10 +33,12 @@ import {
   availableActions,
   canPrintSlip,
   commentRequired,
+  isAuthor,
   isEditable,
   isFollowUpEditable,
   isProviderAnswer,
   localDateString,
+  skipsReview,
 } from './referral-rules';
 import { ReferralStatusComponent, ReferralUrgencyComponent } from './referral-status.component';
 import { ReferralsService } from './referrals.service';
@@ -74,7 +76,8 @@ export class ReferralPageComponent {
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly role = inject(AuthService).role;
+  private readonly auth = inject(AuthService);
+  private readonly role = this.auth.role;
   protected readonly lang = inject(LanguageService).lang;
   protected readonly lists = inject(ReferenceListsService).lists;
 
@@ -91,7 +94,18 @@ export class ReferralPageComponent {
 
   protected readonly actions = computed(() => {
     const referral = this.referral();
-    return referral ? availableActions(referral.status, this.role()) : [];
+    if (!referral) return [];
+    const actions = availableActions(referral.status, this.role());
+    return this.authored() ? actions.filter((a) => a !== 'approve') : actions;
+  });
+  /** Four eyes: the caller wrote or submitted this referral, so someone else approves it. */
+  protected readonly authored = computed(() => {
+    const referral = this.referral();
+    return !!referral && isAuthor(referral, this.auth.user()?.id ?? null);
+  });
+  protected readonly skipsReview = computed(() => {
+    const referral = this.referral();
+    return !!referral && skipsReview(referral);
   });
   protected readonly mainActions = computed(() => this.actions().filter((a) => !isProviderAnswer(a)));
   protected readonly providerAnswers = computed(() => this.actions().filter((a) => isProviderAnswer(a)));

@@ -4,10 +4,12 @@ import {
   canPrintSlip,
   commentRequired,
   defaultDueOn,
+  isAuthor,
   isEditable,
   isFollowUpEditable,
   isProviderAnswer,
   localDateString,
+  skipsReview,
 } from './referral-rules';
 import { referralQuery } from './referral-list.component';
 
@@ -103,5 +105,22 @@ describe('referralQuery', () => {
     expect(referralQuery('mine', 'me', '')).toEqual({ assignedTo: 'me' });
     expect(referralQuery('overdue', 'me', 'approved')).toEqual({ overdue: true, status: 'approved' });
     expect(referralQuery('all', 'me', 'completed')).toEqual({ status: 'completed' });
+    expect(referralQuery('skipped', 'me', '')).toEqual({ reviewSkipped: true });
+  });
+});
+
+describe('four eyes', () => {
+  it('skips review only on the first submit of an emergency draft; a returned one goes back to review', () => {
+    expect(skipsReview({ urgency: 'emergency', status: 'draft' })).toBe(true);
+    expect(skipsReview({ urgency: 'emergency', status: 'returned' })).toBe(false);
+    expect(skipsReview({ urgency: 'priority', status: 'draft' })).toBe(false);
+  });
+
+  it('counts the creator and anyone who submitted as an author', () => {
+    const events = [{ kind: 'submit' as const, actorId: 'sup-2' }, { kind: 'return' as const, actorId: 'sup-3' }];
+    expect(isAuthor({ createdBy: 'staff-1', events }, 'staff-1')).toBe(true);
+    expect(isAuthor({ createdBy: 'staff-1', events }, 'sup-2')).toBe(true);
+    expect(isAuthor({ createdBy: 'staff-1', events }, 'sup-3')).toBe(false);
+    expect(isAuthor({ createdBy: 'staff-1', events }, null)).toBe(false);
   });
 });

@@ -9,6 +9,7 @@ import {
   REFERRAL_TRANSITIONS,
   type Referral,
   type ReferralAction,
+  type ReferralEvent,
   type ReferralStatus,
   type ReferralUrgency,
   type Role,
@@ -66,9 +67,18 @@ export function canPrintSlip(referral: Pick<Referral, 'status'>, role: Role | nu
   return worksOnReferrals(role) && (referral.status === 'approved' || referral.status === 'accepted');
 }
 
-/** Emergency referrals go out on submit, without review. */
-export function skipsReview(referral: Pick<Referral, 'urgency'>): boolean {
-  return referral.urgency === 'emergency';
+/**
+ * An emergency's first submit sends it out without review; a returned referral (a supervisor has seen
+ * it) always goes back to review, whatever its urgency now.
+ */
+export function skipsReview(referral: Pick<Referral, 'urgency' | 'status'>): boolean {
+  return referral.urgency === 'emergency' && referral.status === 'draft';
+}
+
+/** Four eyes: whoever created or submitted a referral may not approve it (the API answers 403). */
+export function isAuthor(referral: Pick<Referral, 'createdBy'> & { events: Pick<ReferralEvent, 'kind' | 'actorId'>[] }, userId: string | null): boolean {
+  if (!userId) return false;
+  return referral.createdBy === userId || referral.events.some((e) => e.kind === 'submit' && e.actorId === userId);
 }
 
 /** The default follow-up date: `today` + REFERRAL_DUE_DAYS[urgency], as a local `YYYY-MM-DD`. */

@@ -8,6 +8,7 @@ import type {
   ReferralAction,
   ReferralActionRequest,
   ReferralDetail,
+  ReferralListItem,
   ReferralListQuery,
   UpdateReferralRequest,
 } from '@mih/contracts';
@@ -21,10 +22,10 @@ export class ReferralsService {
   private readonly http = inject(HttpClient);
 
   /** One page of the referrals in the caller's scope (`queue: 'review'`: the supervisor's queue). */
-  list(query: ReferralListQuery = {}): Observable<Page<Referral>> {
+  list(query: ReferralListQuery = {}): Observable<Page<ReferralListItem>> {
     // A false "overdue" means "no filter", not "only those on time".
     const { overdue, ...rest } = query;
-    return this.http.get<Page<Referral>>(REFERRALS, { params: toHttpParams({ ...rest, overdue: overdue || undefined }) });
+    return this.http.get<Page<ReferralListItem>>(REFERRALS, { params: toHttpParams({ ...rest, overdue: overdue || undefined }) });
   }
 
   /** The referral and its timeline. The read is audited. */

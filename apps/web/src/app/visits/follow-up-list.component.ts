@@ -1,4 +1,5 @@
 // Follow-ups due (/follow-ups): visits whose follow-up date has come, each marked done in one action.
+// The list carries no notes; "Show the note" reads the visit itself, a read the API audits.
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -6,7 +7,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { ERROR_CODES, type Hub, type Visit } from '@mih/contracts';
+import { ERROR_CODES, type Hub, type VisitListItem } from '@mih/contracts';
 import { catchError, of } from 'rxjs';
 import { errorMessageKey, toApiError } from '../core/api-error';
 import { HubsService } from '../hubs/hubs.service';
@@ -33,7 +34,9 @@ export class FollowUpListComponent {
   protected readonly lang = inject(LanguageService).lang;
   protected readonly lists = inject(ReferenceListsService).lists;
 
-  protected readonly items = signal<Visit[]>([]);
+  protected readonly items = signal<VisitListItem[]>([]);
+  /** Notes read so far, by visit id. */
+  protected readonly notes = signal<ReadonlyMap<string, string>>(new Map());
   protected readonly nextCursor = signal<string | null>(null);
   protected readonly loading = signal(true);
   /** Visits whose "done" is being saved. */
@@ -68,7 +71,15 @@ export class FollowUpListComponent {
     });
   }
 
-  protected markDone(visit: Visit): void {
+  protected showNote(visit: VisitListItem): void {
+    this.errorKey.set(null);
+    this.visits.get(visit.id).subscribe({
+      next: (read) => this.notes.update((notes) => new Map(notes).set(visit.id, read.note ?? '')),
+      error: (err: unknown) => this.errorKey.set(errorMessageKey(toApiError(err))),
+    });
+  }
+
+  protected markDone(visit: VisitListItem): void {
     if (this.marking().has(visit.id)) return;
     this.setMarking(visit.id, true);
     this.errorKey.set(null);

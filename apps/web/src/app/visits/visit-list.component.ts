@@ -10,7 +10,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { Channel, Hub, Profile, User, Visit, VisitListQuery } from '@mih/contracts';
+import type { Channel, Hub, Profile, User, VisitListItem, VisitListQuery } from '@mih/contracts';
 import {
   catchError,
   debounceTime,
@@ -79,7 +79,7 @@ export class VisitListComponent {
     followUpDue: false,
   });
 
-  protected readonly list = new PagedList<Visit, VisitListQuery>((query) => this.visits.list(query), PAGE_SIZE);
+  protected readonly list = new PagedList<VisitListItem, VisitListQuery>((query) => this.visits.list(query), PAGE_SIZE);
   /** The list's filters at the moment of an export. */
   protected readonly exportFilters = () => this.query();
   protected readonly items = this.list.items;

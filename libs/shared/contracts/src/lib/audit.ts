@@ -13,6 +13,10 @@ export const AUDIT_ACTIONS = [
   'token_reuse',
   'lock',
   'unlock',
+  /** Identifying data shown: a person revealed, or found by its document number. */
+  'reveal',
+  /** A reveal refused because the user's quota per hour or day was used up. */
+  'reveal_refused',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -29,5 +29,9 @@ export const ERROR_CODES = {
   serviceUnavailable: 'service_unavailable',
   /** A visit or activity of a quarter an admin has to unlock first. */
   quarterLocked: 'quarter_locked',
+  /** Four eyes: whoever wrote or submitted a referral may not approve it. */
+  approverIsAuthor: 'approver_is_author',
+  /** A user revealed as many persons as the hour's or the day's quota allows (see Retry-After). */
+  revealQuotaExceeded: 'reveal_quota_exceeded',
   internal: 'internal_error',
 } as const;

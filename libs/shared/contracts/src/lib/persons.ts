@@ -112,9 +112,30 @@ export interface PersonListQuery extends PageQuery {
 
 export const PERSON_SEARCH_MIN_LENGTH = 2;
 
+/** Why identifying data are revealed: codes are stable, labels translated (web: `revealReasons.<code>`). */
+export const REVEAL_REASONS = [
+  'contact_person',
+  'referral',
+  'identity_check',
+  'document_procedure',
+  'safety',
+  'legal_request',
+  'record_correction',
+  'other',
+] as const;
+export type RevealReason = (typeof REVEAL_REASONS)[number];
+
+/**
+ * `POST /api/persons/:id/reveal`. Each user may reveal a limited number of persons per hour and per day
+ * (the server's REVEAL_QUOTA_PER_HOUR and REVEAL_QUOTA_PER_DAY); beyond it 429 `reveal_quota_exceeded`
+ * with Retry-After. A person search that matches a document number is audited as a reveal of each person
+ * found (its results stay masked: not counted against the quota).
+ */
 export interface RevealPersonRequest {
-  /** Why the identifying data are needed; written to the audit trail. REVEAL_REASON_LENGTH.min..max characters. */
-  reason: string;
+  /** Why the identifying data are needed, from REVEAL_REASONS; written to the audit trail. */
+  reasonCode: RevealReason;
+  /** More about why, REVEAL_REASON_LENGTH.min..max characters; required when reasonCode is 'other'. Audited. */
+  reason?: string;
 }
 
 export const REVEAL_REASON_LENGTH = { min: 5, max: 500 } as const;

@@ -29,8 +29,10 @@ export type ReferralAction = (typeof REFERRAL_ACTIONS)[number];
 
 /**
  * The state machine (the API's single source of truth; the web uses it to show the buttons):
- * the statuses each action is allowed from, and where it leads. Emergency referrals go from `submit`
- * straight to `approved` (no review; the supervisors are notified).
+ * the statuses each action is allowed from, and where it leads. An emergency referral's first submit
+ * (from `draft`) goes straight to `approved` (no review; flagged `reviewSkipped`, audited, the supervisors
+ * are notified); a returned referral always goes back to review. Whoever created or submitted a referral
+ * may not approve it (403 `approver_is_author`).
  */
 export const REFERRAL_TRANSITIONS: Record<ReferralAction, { from: readonly ReferralStatus[]; to: ReferralStatus }> = {
   submit: { from: ['draft', 'returned'], to: 'submitted' },
@@ -79,10 +81,18 @@ export interface Referral {
   createdBy: string;
   createdByName: string;
   submittedAt: string | null;
+  /** An emergency sent to the provider without a supervisor's review (the system approved it). */
+  reviewSkipped: boolean;
   version: number;
   createdAt: string;
   updatedAt: string;
 }
+
+/**
+ * `GET /api/referrals` answers what a list shows: the reason and the outcome (free text about the
+ * person) stay out, and are read with the referral itself (`GET /api/referrals/:id`, an audited read).
+ */
+export type ReferralListItem = Omit<Referral, 'reason' | 'outcome'>;
 
 export type ReferralEventKind = ReferralAction | 'create' | 'update' | 'reassign' | 'provider_link';
 
@@ -97,6 +107,8 @@ export interface ReferralEvent {
   actorId: string | null;
   actorName: string | null;
   viaProviderLink: boolean;
+  /** The system's approval of an emergency: no supervisor reviewed it. */
+  reviewSkipped: boolean;
   comment: string | null;
   occurredAt: string;
 }
@@ -151,8 +163,20 @@ export interface ReferralListQuery extends PageQuery {
   urgency?: ReferralUrgency;
   assignedTo?: string;
   overdue?: boolean;
+  /** Emergencies that were sent without review. */
+  reviewSkipped?: boolean;
   queue?: 'review';
 }
+
+/**
+ * What a provider link is for. The link on the slip of an approved referral ('answer') takes one accept
+ * or decline and shows the minimum (no name, no phone); accepting through it hands the provider a second
+ * link ('outcome') that shows the person's name and phone when consent allows and takes one outcome
+ * (complete, or decline). Each link is spent once used; a link issued for an accepted referral is for
+ * the outcome.
+ */
+export const PROVIDER_LINK_PURPOSES = ['answer', 'outcome'] as const;
+export type ProviderLinkPurpose = (typeof PROVIDER_LINK_PURPOSES)[number];
 
 /**
  * `POST /api/referrals/:id/provider-link` (approved or accepted referrals): a new link for the provider,
@@ -162,14 +186,19 @@ export interface ProviderLink {
   token: string;
   /** Path of the web page to open, with the token in the fragment (never sent to servers or logs). */
   path: string;
+  /**
+   * The last second (UTC) of the referral's due date plus the server's PROVIDER_LINK_MARGIN_DAYS, as
+   * now: the link follows the due date if it changes.
+   */
   expiresAt: string;
+  purpose: ProviderLinkPurpose;
 }
-
-export const PROVIDER_LINK_TTL_DAYS = 30;
 
 /** What the provider sees through its link: the minimum data the referral shares, nothing else. */
 export interface ProviderReferralView {
   referralId: string;
+  /** What the link that opened this view is for. */
+  purpose: ProviderLinkPurpose;
   status: ReferralStatus;
   needCategory: string;
   urgency: ReferralUrgency;
@@ -182,7 +211,10 @@ export interface ProviderReferralView {
     ageBand: AgeBand | null;
     nationality: string;
     profile: Profile;
-    /** Only when the person's consent covers referral: how the provider reaches them. */
+    /**
+     * Only through a link for the outcome (the provider accepted) and when the person's consent covers
+     * referral: how the provider reaches them.
+     */
     name: string | null;
     phone: string | null;
   };
@@ -196,6 +228,14 @@ export interface ProviderReferralView {
 /** `POST /api/provider-links/view` — the token travels in the body, never in a URL. */
 export interface ProviderLinkViewRequest {
   token: string;
+}
+
+/**
+ * `POST /api/provider-links/respond` answers the view after the step; an accept through the slip's link
+ * also answers the link for the outcome (shown once: keep it to record the outcome later).
+ */
+export interface ProviderLinkRespondResponse extends ProviderReferralView {
+  outcomeLink?: ProviderLink;
 }
 
 /** `POST /api/provider-links/respond`. `comment` is the reason (decline) or the outcome (complete). */

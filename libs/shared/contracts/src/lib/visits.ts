@@ -25,6 +25,15 @@ export interface Visit {
   updatedAt: string;
 }
 
+/**
+ * `GET /api/visits` answers what a list shows: the note (free text, often sensitive) stays out, and is
+ * read with the visit itself (`GET /api/visits/:id`, an audited read).
+ */
+export type VisitListItem = Omit<Visit, 'note'> & {
+  /** The visit has a note (read it from the visit itself). */
+  hasNote: boolean;
+};
+
 export interface CreateVisitRequest {
   /** Client-generated UUID: sending the same create again answers the same record. */
   id?: string;

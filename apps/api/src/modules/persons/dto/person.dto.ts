@@ -16,6 +16,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -31,7 +32,9 @@ import {
   Profile,
   PROFILES,
   REVEAL_REASON_LENGTH,
+  REVEAL_REASONS,
   RevealPersonRequest,
+  RevealReason,
   Sex,
   SEXES,
   UpdatePersonRequest,
@@ -113,9 +116,14 @@ export class PersonListQueryDto extends PageQueryDto implements PersonListQuery 
 }
 
 export class RevealPersonDto implements RevealPersonRequest {
-  @Text(REVEAL_REASON_LENGTH.max, { minLength: REVEAL_REASON_LENGTH.min, description: 'Why the identifying data are needed (audited)' })
-  @MinLength(REVEAL_REASON_LENGTH.min)
-  reason!: string;
+  @OneOf(REVEAL_REASONS, { description: 'Why the identifying data are needed (audited)' })
+  reasonCode!: RevealReason;
+
+  @ApiPropertyOptional({ minLength: REVEAL_REASON_LENGTH.min, maxLength: REVEAL_REASON_LENGTH.max, description: "More about why (audited); required when reasonCode is 'other'" })
+  @ValidateIf((dto: RevealPersonDto) => dto.reason !== undefined || dto.reasonCode === 'other')
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString() @MinLength(REVEAL_REASON_LENGTH.min) @MaxLength(REVEAL_REASON_LENGTH.max)
+  reason?: string;
 }
 
 export class MergePersonsDto implements MergePersonsRequest {

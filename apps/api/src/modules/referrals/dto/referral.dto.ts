@@ -92,6 +92,10 @@ export class ReferralListQueryDto extends PageQueryDto implements ReferralListQu
   @QueryBoolean() @IsOptional() @IsBoolean()
   overdue?: boolean;
 
+  @ApiPropertyOptional({ description: 'Emergencies sent to the provider without a supervisor’s review' })
+  @QueryBoolean() @IsOptional() @IsBoolean()
+  reviewSkipped?: boolean;
+
   @ApiPropertyOptional({ enum: ['review'], description: 'Submitted referrals, most urgent first, then oldest submitted' })
   @IsOptional() @IsIn(['review'])
   queue?: 'review';
