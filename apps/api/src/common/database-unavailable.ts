@@ -2,6 +2,7 @@
 // Retry-After (the client keeps its work and tries again) instead of 401 (signed out) or 500 (a bug).
 // What counts: refused/reset/timed-out connections, pg's own connection errors, and PostgreSQL's
 // shutdown, crash-recovery and too-many-connections codes.
+import { QueryRunnerAlreadyReleasedError } from 'typeorm';
 
 /** Seconds a client is told to wait before trying again. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -19,6 +20,9 @@ const PG_CLIENT_MESSAGES = [
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 3) return false;
   const { code, message, driverError, cause } = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
+  // TypeORM releases a transaction's query runner when its connection dies mid-transaction (the
+  // client's 'error' event): the transaction's next statement throws this instead of a connection error.
+  if (error instanceof QueryRunnerAlreadyReleasedError) return true;
   if (typeof code === 'string' && (NETWORK_CODES.has(code) || PG_UNAVAILABLE.test(code))) return true;
   if (typeof message === 'string' && PG_CLIENT_MESSAGES.some((text) => message.includes(text))) return true;
   return isDatabaseUnavailable(driverError, depth + 1) || isDatabaseUnavailable(cause, depth + 1);
