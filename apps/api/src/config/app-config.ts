@@ -57,6 +57,17 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(1)
   LOGIN_LOCK_MINUTES = 15;
 
+  /**
+   * The whole account's cap, from every source together (LOGIN_MAX_FAILURES counts per account and
+   * source): high enough that nobody can lock the admin out from one address, low enough to stop
+   * guessing spread over many addresses.
+   */
+  @Type(() => Number) @IsInt() @Min(1)
+  LOGIN_ACCOUNT_MAX_FAILURES = 30;
+
+  @Type(() => Number) @IsInt() @Min(1)
+  LOGIN_ACCOUNT_WINDOW_MINUTES = 24 * 60;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
