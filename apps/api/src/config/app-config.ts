@@ -1,7 +1,8 @@
 // The environment the API runs with, validated once at start: a bad value stops the process with the
 // variable's name instead of failing later at the first request that needs it.
 import { plainToInstance, Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, ValidateBy, validateSync } from 'class-validator';
+import { parseTrustProxy } from './trust-proxy';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['true', '1', 'yes'].includes(value.toLowerCase()) : value;
@@ -40,9 +41,10 @@ export class AppConfig {
   @IsOptional() @IsString()
   WEB_DIST?: string;
 
-  /** Set when the API sits behind a reverse proxy, so request IPs come from X-Forwarded-For. */
-  @Transform(toBoolean) @IsBoolean()
-  TRUST_PROXY = false;
+  /** Proxies in front of the API whose X-Forwarded-For is believed: a hop count or addresses/CIDRs (see trust-proxy.ts). */
+  @IsOptional() @IsString()
+  @ValidateBy({ name: 'trustProxy', validator: { validate: (value) => isTrustProxy(value), defaultMessage: () => trustProxyProblem } })
+  TRUST_PROXY?: string;
 
   /** Requests per minute and IP to /api/auth/*. */
   @Type(() => Number) @IsInt() @Min(1)
@@ -76,11 +78,22 @@ export class AppConfig {
   CASE_RESPONSE_HOURS = 48;
 }
 
+let trustProxyProblem = 'TRUST_PROXY is not valid';
+function isTrustProxy(value: unknown): boolean {
+  try {
+    parseTrustProxy(value as string | undefined);
+    return true;
+  } catch (error) {
+    trustProxyProblem = (error as Error).message;
+    return false;
+  }
+}
+
 export function validateConfig(env: Record<string, unknown>): AppConfig {
   const config = plainToInstance(AppConfig, env, { exposeDefaultValues: true });
   const errors = validateSync(config, { skipMissingProperties: false, whitelist: false });
   if (errors.length > 0) {
-    const names = errors.map((e) => `${e.property} (${Object.keys(e.constraints ?? {}).join(', ')})`);
+    const names = errors.map((e) => (e.constraints?.['trustProxy'] ? e.constraints['trustProxy'] : `${e.property} (${Object.keys(e.constraints ?? {}).join(', ')})`));
     throw new Error(`Invalid environment: ${names.join('; ')}`);
   }
   return config;

@@ -9,6 +9,7 @@ import { Referrals1764200000000 } from './migrations/1764200000000-referrals';
 import { ActivitiesCases1764300000000 } from './migrations/1764300000000-activities-cases';
 import { QuarterLocks1764400000000 } from './migrations/1764400000000-quarter-locks';
 import { LoginAttemptsPerSource1764510000000 } from './migrations/1764510000000-login-attempts-per-source';
+import { ThrottlerHits1764520000000 } from './migrations/1764520000000-throttler-hits';
 import { AuditEventEntity } from '../modules/audit/audit-event.entity';
 import { HubEntity } from '../modules/hubs/hub.entity';
 import { UserEntity } from '../modules/users/user.entity';
@@ -28,7 +29,7 @@ import { CounselorProfileEntity } from '../modules/counselors/counselor-profile.
 import { QuarterLockEntity } from '../modules/quarter-locks/quarter-lock.entity';
 
 export const ENTITIES = [HubEntity, UserEntity, RefreshTokenEntity, LoginThrottleEntity, AuditEventEntity, ReferenceItemEntity, PersonEntity, VisitEntity, ServiceProviderEntity, ReferralEntity, ReferralEventEntity, ProviderLinkEntity, NotificationEntity, CounselorProfileEntity, ActivityEntity, CaseEntity, QuarterLockEntity];
-export const MIGRATIONS = [Initial1763900000000, PersonsVisits1764000000000, PersonSearchByHub1764100000000, Referrals1764200000000, ActivitiesCases1764300000000, QuarterLocks1764400000000, LoginAttemptsPerSource1764510000000];
+export const MIGRATIONS = [Initial1763900000000, PersonsVisits1764000000000, PersonSearchByHub1764100000000, Referrals1764200000000, ActivitiesCases1764300000000, QuarterLocks1764400000000, LoginAttemptsPerSource1764510000000, ThrottlerHits1764520000000];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {

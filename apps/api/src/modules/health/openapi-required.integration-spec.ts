@@ -34,7 +34,7 @@ describe('OpenAPI required query parameters', () => {
       const url = path.replace('{format}', 'csv').replace(/\{[^}]+\}/g, () => randomUUID());
       const response = await t.request('GET', url, { token: t.adminToken });
       checked++;
-      const refusedAsMissing = new Set(
+      const refusedAsMissing = new Set<string>(
         response.status === 400
           ? (response.body.errors ?? []).filter((e: { field: string }) => query.some((p) => p.name === e.field)).map((e: { field: string }) => e.field)
           : [],
