@@ -2,6 +2,7 @@ import { Module, RequestMethod } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { HeavyReadsModule } from '../common/heavy-reads';
 import { AppConfig, validateConfig } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source';
 import { AuditModule } from '../modules/audit/audit.module';
@@ -49,6 +50,7 @@ import { QuarterLocksModule } from '../modules/quarter-locks/quarter-locks.modul
         retryDelay: 1000,
       }),
     }),
+    HeavyReadsModule,
     AuditModule,
     HealthModule,
     AuthModule,

@@ -81,6 +81,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       void reply.status(200).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(this.indexHtml);
       return;
     }
+    const retryAfter = (exception as { retryAfterSeconds?: unknown })?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
     if (error.statusCode === HttpStatus.SERVICE_UNAVAILABLE) {
       // Temporary: the client keeps what it was sending and tries again (never a sign-out).
       void reply.header('retry-after', String(RETRY_AFTER_SECONDS));

@@ -70,6 +70,29 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(1)
   LOGIN_ACCOUNT_WINDOW_MINUTES = 24 * 60;
 
+  /** Exports and reports running at once: per user, and in all (429 with Retry-After beyond). */
+  @Type(() => Number) @IsInt() @Min(1)
+  HEAVY_READS_PER_USER = 2;
+
+  @Type(() => Number) @IsInt() @Min(1)
+  HEAVY_READS_MAX = 6;
+
+  /** Connections of the separate pool for exports and reports (the main pool keeps its 20). */
+  @Type(() => Number) @IsInt() @Min(1)
+  HEAVY_READS_POOL_SIZE = 8;
+
+  /** Longest wait for a connection of that pool before answering 503. */
+  @Type(() => Number) @IsInt() @Min(1)
+  HEAVY_READS_ACQUIRE_SECONDS = 5;
+
+  /** statement_timeout of that pool (each cursor read of an export is one statement). */
+  @Type(() => Number) @IsInt() @Min(1)
+  HEAVY_READS_STATEMENT_TIMEOUT_SECONDS = 120;
+
+  /** A download whose client reads nothing for this long is cut, and its connection freed. */
+  @Type(() => Number) @IsInt() @Min(1)
+  EXPORT_IDLE_READ_SECONDS = 60;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
