@@ -3,6 +3,9 @@ import { authGuard, guestGuard } from './core/auth.guard';
 import { hasRole, roleGuard } from './core/role.guard';
 import { CASE_ROLES, QUARTER_CLOSE_ROLES, ROSTER_ROLES } from './core/roles';
 
+/** Pages that only show what the server has: offline, the shell says so instead of letting them spin. */
+const NEEDS_CONNECTION = { needsConnection: true };
+
 export const appRoutes: Routes = [
   {
     path: 'login',
@@ -20,6 +23,7 @@ export const appRoutes: Routes = [
     // Printable: no shell around it.
     path: 'reports/quarter',
     title: 'quarter.title',
+    data: NEEDS_CONNECTION,
     canMatch: [authGuard, roleGuard(...CASE_ROLES)],
     loadComponent: () => import('./reports/quarter-summary.component').then((m) => m.QuarterSummaryComponent),
   },
@@ -55,28 +59,33 @@ export const appRoutes: Routes = [
       },
       {
         path: 'follow-ups',
+        data: NEEDS_CONNECTION,
         title: 'followUps.title',
         canMatch: [roleGuard(...CASE_ROLES)],
         loadComponent: () => import('./visits/follow-up-list.component').then((m) => m.FollowUpListComponent),
       },
       {
         path: 'persons',
+        data: NEEDS_CONNECTION,
         canMatch: [roleGuard(...CASE_ROLES)],
         loadChildren: () => import('./persons/persons.routes').then((m) => m.personsRoutes),
       },
       {
         path: 'dashboard',
+        data: NEEDS_CONNECTION,
         title: 'reports.title',
         canMatch: [roleGuard(...CASE_ROLES)],
         loadComponent: () => import('./reports/dashboard.component').then((m) => m.DashboardComponent),
       },
       {
         path: 'referrals',
+        data: NEEDS_CONNECTION,
         canMatch: [roleGuard(...CASE_ROLES)],
         loadChildren: () => import('./referrals/referrals.routes').then((m) => m.referralsRoutes),
       },
       {
         path: 'providers',
+        data: NEEDS_CONNECTION,
         canMatch: [roleGuard(...CASE_ROLES)],
         loadChildren: () => import('./service-providers/service-providers.routes').then((m) => m.serviceProvidersRoutes),
       },
@@ -90,29 +99,39 @@ export const appRoutes: Routes = [
       },
       {
         path: 'inbox',
+        data: NEEDS_CONNECTION,
         canMatch: [roleGuard(...CASE_ROLES)],
         loadChildren: () => import('./cases/cases.routes').then((m) => m.inboxRoutes),
       },
       {
         path: 'counselors',
+        data: NEEDS_CONNECTION,
         canMatch: [roleGuard(...ROSTER_ROLES)],
         loadChildren: () => import('./counselors/counselors.routes').then((m) => m.counselorsRoutes),
       },
       {
         path: 'quarter-close',
+        data: NEEDS_CONNECTION,
         title: 'quarterClose.title',
         canMatch: [roleGuard(...QUARTER_CLOSE_ROLES)],
         loadComponent: () => import('./quarter-locks/quarter-close.component').then((m) => m.QuarterCloseComponent),
       },
       {
         path: 'admin/hubs',
+        data: NEEDS_CONNECTION,
         canMatch: [roleGuard('admin')],
         loadChildren: () => import('./hubs/hubs.routes').then((m) => m.hubsRoutes),
       },
       {
         path: 'admin/users',
+        data: NEEDS_CONNECTION,
         canMatch: [roleGuard('admin')],
         loadChildren: () => import('./users/users.routes').then((m) => m.usersRoutes),
+      },
+      {
+        path: 'outbox',
+        title: 'offline.title',
+        loadComponent: () => import('./offline/outbox-page.component').then((m) => m.OutboxPageComponent),
       },
       { path: '**', redirectTo: 'home' },
     ],

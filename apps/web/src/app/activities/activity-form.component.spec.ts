@@ -6,10 +6,12 @@ import { of } from 'rxjs';
 import { activity, counselorUser } from '../../testing/activity-fixtures';
 import { getByLabel, getByRole, type } from '../../testing/dom-queries';
 import { hub, referenceLists } from '../../testing/fixtures';
+import { fakeOutbox } from '../../testing/fake-outbox';
 import { provideTestTransloco } from '../../testing/transloco-testing';
 import { AuthService } from '../core/auth.service';
 import { CounselorsService } from '../counselors/counselors.service';
 import { HubsService } from '../hubs/hubs.service';
+import { OutboxService } from '../offline/outbox.service';
 import { ReferenceListsService } from '../reference-lists/reference-lists.service';
 import { ActivitiesService } from './activities.service';
 import { ActivityFormComponent } from './activity-form.component';
@@ -58,7 +60,13 @@ describe('ActivityFormComponent', () => {
         provideRouter([]),
         provideTestTransloco(),
         { provide: ActivitiesService, useValue: activities },
-        { provide: HubsService, useValue: { listAll: jest.fn(() => of([hub()])) } },
+        {
+          provide: OutboxService,
+          useValue: fakeOutbox((request) =>
+            request.operation === 'create' ? activities.create(request.body) : activities.update(request.recordId, request.body),
+          ),
+        },
+        { provide: HubsService, useValue: { activeForForms: jest.fn(() => of([hub()])) } },
         { provide: CounselorsService, useValue: { listAll: jest.fn(() => of([{ id: counselorUser.id, displayName: 'Carmen López' }])) } },
         { provide: ReferenceListsService, useValue: { lists: signal(referenceLists()), loadFailed: signal(false), retry: jest.fn() } },
         { provide: AuthService, useValue: { user: signal(counselorUser), role: signal('counselor') } },

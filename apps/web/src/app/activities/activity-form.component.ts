@@ -4,9 +4,6 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  ElementRef,
-  Injector,
-  afterNextRender,
   computed,
   effect,
   inject,
@@ -21,14 +18,13 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
-import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { TranslocoPipe } from '@jsverse/transloco';
 import {
   ACTIVITY_NOTES_MAX_LENGTH,
   ACTIVITY_TYPES,
   type Activity,
-  type ApiError,
+  type CreateActivityRequest,
   type Counselor,
   ERROR_CODES,
   type Hub,
@@ -37,9 +33,10 @@ import {
   PARTICIPANTS_MAX,
 } from '@mih/contracts';
 import { catchError, map, of, startWith, switchMap } from 'rxjs';
-import { applyServerErrors, errorMessageKey, toApiError } from '../core/api-error';
+import { errorMessageKey, toApiError } from '../core/api-error';
 import { AuthService } from '../core/auth.service';
 import { newId } from '../core/new-id';
+import { RecordEditor } from '../core/record-editor';
 import { CounselorsService } from '../counselors/counselors.service';
 import { HubsService } from '../hubs/hubs.service';
 import { LanguageService } from '../i18n/language.service';
@@ -49,7 +46,16 @@ import { ReferencePickerComponent } from '../reference-lists/reference-picker.co
 import { FieldErrorComponent } from '../shared/field-error.component';
 import { IconComponent } from '../shared/icon.component';
 import { ActivitiesService } from './activities.service';
-import { activityFormValue, buildActivityForm, createActivityRequest, participantsTotal, updateActivityRequest } from './activity-form';
+import { OfflineCacheService } from '../offline/offline-cache.service';
+import { OutboxService } from '../offline/outbox.service';
+import {
+  activityFormValue,
+  activityRequestFormValue,
+  buildActivityForm,
+  createActivityRequest,
+  participantsTotal,
+  updateActivityRequest,
+} from './activity-form';
 
 @Component({
   selector: 'mih-activity-form',
@@ -73,12 +79,10 @@ import { activityFormValue, buildActivityForm, createActivityRequest, participan
 })
 export class ActivityFormComponent {
   private readonly activities = inject(ActivitiesService);
+  private readonly outbox = inject(OutboxService);
+  private readonly offlineCache = inject(OfflineCacheService);
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
-  private readonly snackBar = inject(MatSnackBar);
-  private readonly transloco = inject(TranslocoService);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
   private readonly referenceLists = inject(ReferenceListsService);
   private readonly counselorsService = inject(CounselorsService);
   protected readonly lang = inject(LanguageService).lang;
@@ -87,6 +91,8 @@ export class ActivityFormComponent {
 
   /** Route parameter; absent on /activities/new. */
   readonly id = input<string>();
+  /** Query parameter: the outbox entry of an activity the server refused, to fix and send again. */
+  readonly fix = input<string>();
 
   protected readonly types = ACTIVITY_TYPES;
   protected readonly groups = PARTICIPANT_GROUPS;
@@ -97,9 +103,10 @@ export class ActivityFormComponent {
   protected readonly activity = signal<Activity | null>(null);
   protected readonly hubs = signal<Hub[]>([]);
   protected readonly hubsLoaded = signal(false);
-  protected readonly saving = signal(false);
+  private readonly editor = new RecordEditor(this.form, { alreadySavedKey: 'activities.errors.alreadySaved' });
+  protected readonly saving = this.editor.saving;
+  protected readonly errorKey = this.editor.errorKey;
   protected readonly loading = signal(false);
-  protected readonly errorKey = signal<string | null>(null);
   protected readonly submitted = signal(false);
   protected readonly isNew = computed(() => !this.id());
 
@@ -120,7 +127,11 @@ export class ActivityFormComponent {
     this.form.controls.hubId.valueChanges.pipe(
       startWith(this.form.controls.hubId.value),
       switchMap((hubId) =>
-        hubId ? this.counselorsService.listAll({ hubId, active: true }).pipe(catchError(() => of([] as Counselor[]))) : of([] as Counselor[]),
+        hubId
+          ? this.offlineCache
+              .remember(`counselors:${hubId}`, this.counselorsService.listAll({ hubId, active: true }))
+              .pipe(catchError(() => of([] as Counselor[])))
+          : of([] as Counselor[]),
       ),
       map((list) => this.withNamedCounselors(list)),
     ),
@@ -129,15 +140,14 @@ export class ActivityFormComponent {
 
   /** Sent with the create: a retry (lost answer, double tap) stores the activity once. */
   private activityId = newId();
+  /** The outbox entry this form is fixing ("needs attention" → fix), if any. */
+  private fixing: string | undefined;
 
   constructor() {
     inject(HubsService)
-      .listAll({ status: 'active' })
+      .activeForForms()
       .pipe(catchError(() => of([] as Hub[])))
-      .subscribe((hubs) => {
-        const own = this.auth.user()?.hubIds ?? [];
-        const rank = (hub: Hub) => (own.includes(hub.id) ? own.indexOf(hub.id) : own.length);
-        const sorted = [...hubs].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, this.lang()));
+      .subscribe((sorted) => {
         this.hubs.set(sorted);
         this.hubsLoaded.set(true);
         if (sorted[0] && !this.form.controls.hubId.value) this.form.controls.hubId.setValue(sorted[0].id);
@@ -149,6 +159,10 @@ export class ActivityFormComponent {
     effect(() => {
       const id = this.id();
       untracked(() => id && this.load(id));
+    });
+    effect(() => {
+      const entryId = this.fix();
+      if (entryId) untracked(() => void this.loadFromOutbox(entryId));
     });
   }
 
@@ -167,28 +181,31 @@ export class ActivityFormComponent {
     this.referenceLists.retry();
   }
 
-  protected submit(): void {
-    if (this.saving()) return;
-    this.errorKey.set(null);
+  protected async submit(): Promise<void> {
     this.submitted.set(true);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      this.focusFirstInvalid();
+    if (!this.editor.ready()) return;
+    const activity = this.activity();
+    const outcome = activity
+      ? await this.editor.save<Activity>(
+          { kind: 'activity', operation: 'update', recordId: activity.id, body: updateActivityRequest(this.form, activity) },
+          'activities.updated',
+        )
+      : await this.editor.save<Activity>(
+          {
+            kind: 'activity',
+            operation: 'create',
+            recordId: this.activityId,
+            body: createActivityRequest(this.form, this.activityId),
+            replaces: this.fixing,
+          },
+          'activities.saved',
+        );
+    if (outcome.status === 'refused') {
+      // An earlier attempt was stored with other content: this one gets a new id.
+      if (outcome.error.code === ERROR_CODES.conflict) this.activityId = newId();
       return;
     }
-    this.saving.set(true);
-    const activity = this.activity();
-    const request = activity
-      ? this.activities.update(activity.id, updateActivityRequest(this.form, activity))
-      : this.activities.create(createActivityRequest(this.form, this.activityId));
-    request.subscribe({
-      next: () => {
-        this.saving.set(false);
-        this.snackBar.open(this.transloco.translate(activity ? 'activities.updated' : 'activities.saved'), this.transloco.translate('common.ok'), { duration: 4000 });
-        void this.router.navigateByUrl('/activities');
-      },
-      error: (err: unknown) => this.fail(toApiError(err)),
-    });
+    void this.router.navigateByUrl(this.fixing ? '/outbox' : '/activities');
   }
 
   private load(id: string): void {
@@ -206,41 +223,21 @@ export class ActivityFormComponent {
     });
   }
 
+  /** An activity the server refused while it waited: back on the form with the same id. */
+  private async loadFromOutbox(entryId: string): Promise<void> {
+    const item = await this.outbox.item(entryId);
+    if (!item || item.kind !== 'activity' || item.operation !== 'create') return;
+    const body = item.body as unknown as CreateActivityRequest & { id: string };
+    this.fixing = item.id;
+    this.activityId = body.id;
+    this.form.reset(activityRequestFormValue(body));
+    if (item.error) this.editor.showError(item.error);
+  }
+
   /** Counselors already named on the activity stay choosable even if they left the hub's roster. */
   private withNamedCounselors(list: Counselor[]): Counselor[] {
     const named = this.activity()?.counselors ?? [];
     const missing = named.filter((c) => !list.some((l) => l.id === c.id));
     return [...list, ...missing.map((c) => ({ id: c.id, displayName: c.displayName }) as Counselor)];
-  }
-
-  private fail(error: ApiError): void {
-    this.saving.set(false);
-    if (error.code === ERROR_CODES.conflict) {
-      // An earlier attempt was stored with other content: this one gets a new id.
-      this.activityId = newId();
-      this.errorKey.set('activities.errors.alreadySaved');
-    } else if (error.code === ERROR_CODES.staleVersion) {
-      this.errorKey.set('errors.staleVersion');
-    } else if (applyServerErrors(this.form, error)) {
-      this.focusFirstInvalid();
-      return;
-    } else {
-      this.errorKey.set(errorMessageKey(error));
-    }
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>('.notice.error')?.focus(), { injector: this.injector });
-  }
-
-  private focusFirstInvalid(): void {
-    afterNextRender(
-      () => {
-        for (const field of Array.from(this.host.nativeElement.querySelectorAll<HTMLElement>('[data-field]'))) {
-          if (!this.form.get(field.dataset['field'] ?? '')?.invalid) continue;
-          field.querySelector<HTMLElement>('input:not([disabled]), textarea, mat-select, [tabindex="0"]')?.focus();
-          field.scrollIntoView?.({ block: 'center' });
-          return;
-        }
-      },
-      { injector: this.injector },
-    );
   }
 }

@@ -126,3 +126,20 @@ export function activityFormValue(activity: Activity): ReturnType<ActivityFormGr
     notes: activity.notes ?? '',
   };
 }
+
+/** A create waiting in the outbox, back in the form to be fixed. */
+export function activityRequestFormValue(request: CreateActivityRequest): ReturnType<ActivityFormGroup['getRawValue']> {
+  return {
+    type: request.type,
+    occurredOn: request.occurredOn,
+    hubId: request.hubId,
+    place: request.place,
+    community: request.community ?? '',
+    participants: { ...request.participants },
+    topics: [...request.topics],
+    counselorIds: [...(request.counselorIds ?? [])],
+    campaign: request.campaign ?? '',
+    materials: request.materials ?? '',
+    notes: request.notes ?? '',
+  };
+}

@@ -2,7 +2,7 @@
 // campaign, counselor) and a totals row by sex and age for the filtered set. Counselors: "My
 // activities", a plain list of cards sized for a phone.
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -33,6 +33,8 @@ import { ReferenceListsService } from '../reference-lists/reference-lists.servic
 import { IconComponent } from '../shared/icon.component';
 import { ListStatusComponent } from '../shared/list-status.component';
 import { ActivitiesService } from './activities.service';
+import { OutboxItemsComponent } from '../offline/outbox-items.component';
+import { OutboxService } from '../offline/outbox.service';
 
 const PAGE_SIZE = 50;
 /** Counselors scroll a short list on a slow link: smaller pages. */
@@ -41,6 +43,7 @@ const COUNSELOR_PAGE_SIZE = 20;
 @Component({
   selector: 'mih-activity-list',
   imports: [
+    OutboxItemsComponent,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
@@ -95,7 +98,7 @@ export class ActivityListComponent {
       map(() => this.query()),
       shareReplay({ bufferSize: 1, refCount: true }),
     );
-    this.list.follow(queries);
+    this.list.follow(queries, toObservable(inject(OutboxService).departed));
     if (!this.counselorMode) {
       queries
         .pipe(

@@ -1,7 +1,7 @@
 // "New case" (/cases/new): a counselor (or hub staff) sends a person's need to the hub's inbox with the
 // least data: sex, age band, nationality, profile, a short description; a first name and a contact only
 // with the person's consent. `?activityId=` preselects the activity where the case was identified.
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -10,12 +10,12 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import {
   type Activity,
   type ApiError,
+  type CreateCaseRequest,
   CASE_DESCRIPTION_MAX_LENGTH,
   CASE_URGENCIES,
   CONSENT_PURPOSES,
@@ -24,22 +24,23 @@ import {
 } from '@mih/contracts';
 import { catchError, map, of } from 'rxjs';
 import { ActivitiesService } from '../activities/activities.service';
-import { applyServerErrors, errorMessageKey, toApiError } from '../core/api-error';
 import { AuthService } from '../core/auth.service';
 import { newId } from '../core/new-id';
+import { RecordEditor } from '../core/record-editor';
 import { HubsService } from '../hubs/hubs.service';
 import { countryGroups } from '../i18n/country-codes';
 import { CountryNamePipe } from '../i18n/country-name.pipe';
 import { LanguageService } from '../i18n/language.service';
 import { LocalDatePipe } from '../i18n/local-date.pipe';
+import { OfflineCacheService } from '../offline/offline-cache.service';
+import { OutboxService } from '../offline/outbox.service';
 import { today } from '../persons/person-form';
 import { ReferenceListsService } from '../reference-lists/reference-lists.service';
 import { ReferencePickerComponent } from '../reference-lists/reference-picker.component';
 import { ChoiceFieldComponent, type ChoiceOption } from '../shared/choice-field.component';
 import { FieldErrorComponent } from '../shared/field-error.component';
 import { IconComponent } from '../shared/icon.component';
-import { buildCaseForm, createCaseRequest, updateCaseConsentState } from './case-form';
-import { CasesService } from './cases.service';
+import { buildCaseForm, caseRequestFormValue, createCaseRequest, updateCaseConsentState } from './case-form';
 
 /** How many of the caller's latest activities the activity picker offers. */
 const RECENT_ACTIVITIES = 20;
@@ -67,13 +68,11 @@ const RECENT_ACTIVITIES = 20;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CaseFormComponent {
-  private readonly cases = inject(CasesService);
+  private readonly outbox = inject(OutboxService);
+  private readonly offlineCache = inject(OfflineCacheService);
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
-  private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
   private readonly referenceLists = inject(ReferenceListsService);
   protected readonly lang = inject(LanguageService).lang;
   protected readonly lists = this.referenceLists.lists;
@@ -82,6 +81,8 @@ export class CaseFormComponent {
 
   /** Query parameter: the activity where the case was identified. */
   readonly activityId = input<string>();
+  /** Query parameter: the outbox entry of a case the server refused, to fix and send again. */
+  readonly fix = input<string>();
 
   protected readonly descriptionMaxLength = CASE_DESCRIPTION_MAX_LENGTH;
   protected readonly purposes = CONSENT_PURPOSES;
@@ -99,43 +100,58 @@ export class CaseFormComponent {
   protected readonly form = buildCaseForm(inject(NonNullableFormBuilder));
   protected readonly hubs = signal<Hub[]>([]);
   protected readonly hubsLoaded = signal(false);
-  protected readonly saving = signal(false);
-  protected readonly errorKey = signal<string | null>(null);
+  private readonly editor = new RecordEditor(this.form, { alreadySavedKey: 'cases.errors.alreadySaved', remapErrors: remapFields });
+  protected readonly saving = this.editor.saving;
+  protected readonly errorKey = this.editor.errorKey;
   protected readonly consentGiven = toSignal(this.form.controls.consentGiven.valueChanges, { initialValue: false });
   private readonly hubId = signal('');
 
   /** The caller's latest activities at the chosen hub, to say where the case came up. */
   private readonly recentActivities = toSignal(
-    inject(ActivitiesService)
-      .list({ limit: RECENT_ACTIVITIES })
-      .pipe(
-        map((page) => page.items),
-        catchError(() => of([] as Activity[])),
-      ),
+    this.offlineCache
+      .remember(
+        'activities:recent',
+        inject(ActivitiesService)
+          .list({ limit: RECENT_ACTIVITIES })
+          .pipe(map((page) => page.items)),
+      )
+      .pipe(catchError(() => of([] as Activity[]))),
     { initialValue: [] as Activity[] },
   );
-  protected readonly activities = computed(() => this.recentActivities().filter((a) => a.hubId === this.hubId()));
+  /** Activities saved on this device and not yet sent can be named too (the case then waits for them). */
+  private readonly pendingActivities = computed(() =>
+    this.outbox
+      .items()
+      .filter((item) => item.kind === 'activity' && item.operation === 'create')
+      .map((item) => item.body as unknown as Activity),
+  );
+  protected readonly activities = computed(() =>
+    [...this.pendingActivities(), ...this.recentActivities()].filter((a) => a.hubId === this.hubId()),
+  );
 
   /** Sent with the create: a retry stores the case once. */
   private caseId = newId();
+  /** The outbox entry this form is fixing ("needs attention" → fix), if any. */
+  private fixing: string | undefined;
 
   constructor() {
     updateCaseConsentState(this.form);
     this.form.controls.consentGiven.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => updateCaseConsentState(this.form));
     inject(HubsService)
-      .listAll({ status: 'active' })
+      .activeForForms()
       .pipe(catchError(() => of([] as Hub[])))
-      .subscribe((hubs) => {
-        const own = this.auth.user()?.hubIds ?? [];
-        const rank = (hub: Hub) => (own.includes(hub.id) ? own.indexOf(hub.id) : own.length);
-        const sorted = [...hubs].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, this.lang()));
+      .subscribe((sorted) => {
         this.hubs.set(sorted);
         this.hubsLoaded.set(true);
-        if (sorted[0]) this.chooseHub(sorted[0].id);
+        if (sorted[0] && !this.form.controls.hubId.value) this.chooseHub(sorted[0].id);
         const activityId = this.activityId();
         if (activityId) this.form.controls.activityId.setValue(activityId);
       });
     this.form.controls.hubId.valueChanges.pipe(takeUntilDestroyed()).subscribe((hubId) => this.chooseHub(hubId));
+    effect(() => {
+      const entryId = this.fix();
+      if (entryId) untracked(() => void this.loadFromOutbox(entryId));
+    });
   }
 
   protected hubName(hubId: string): string {
@@ -156,25 +172,38 @@ export class CaseFormComponent {
     this.referenceLists.retry();
   }
 
-  protected submit(): void {
-    if (this.saving()) return;
-    this.errorKey.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      this.focusFirstInvalid();
+  protected async submit(): Promise<void> {
+    if (!this.editor.ready()) return;
+    const request = createCaseRequest(this.form, this.caseId);
+    const outcome = await this.editor.save(
+      {
+        kind: 'case',
+        operation: 'create',
+        recordId: this.caseId,
+        body: request,
+        dependsOn: request.activityId ? [request.activityId] : [],
+        replaces: this.fixing,
+      },
+      this.counselorMode ? 'cases.sent' : 'cases.savedStaff',
+    );
+    if (outcome.status === 'refused') {
+      if (outcome.error.code === ERROR_CODES.conflict) this.caseId = newId();
       return;
     }
-    this.saving.set(true);
-    this.cases.create(createCaseRequest(this.form, this.caseId)).subscribe({
-      next: () => {
-        this.saving.set(false);
-        this.snackBar.open(this.transloco.translate(this.counselorMode ? 'cases.sent' : 'cases.savedStaff'), this.transloco.translate('common.ok'), {
-          duration: 4000,
-        });
-        void this.router.navigateByUrl(this.counselorMode ? '/cases' : '/inbox');
-      },
-      error: (err: unknown) => this.fail(toApiError(err)),
-    });
+    void this.router.navigateByUrl(this.fixing ? '/outbox' : this.counselorMode ? '/cases' : '/inbox');
+  }
+
+  /** A case the server refused while it waited: back on the form with the same id. */
+  private async loadFromOutbox(entryId: string): Promise<void> {
+    const item = await this.outbox.item(entryId);
+    if (!item || item.kind !== 'case' || item.operation !== 'create') return;
+    const body = item.body as unknown as CreateCaseRequest & { id: string };
+    this.fixing = item.id;
+    this.caseId = body.id;
+    this.form.patchValue(caseRequestFormValue(body));
+    updateCaseConsentState(this.form);
+    this.hubId.set(body.hubId);
+    if (item.error) this.editor.showError(item.error);
   }
 
   /** The nationality follows the hub until someone picks one; an activity of another hub is dropped. */
@@ -186,33 +215,6 @@ export class CaseFormComponent {
     if (hub && (nationality.pristine || !nationality.value)) nationality.setValue(hub.countryCode);
     const activity = this.recentActivities().find((a) => a.id === this.form.controls.activityId.value);
     if (activity && activity.hubId !== hubId) this.form.controls.activityId.setValue('');
-  }
-
-  private fail(error: ApiError): void {
-    this.saving.set(false);
-    if (error.code === ERROR_CODES.conflict) {
-      this.caseId = newId();
-      this.errorKey.set('cases.errors.alreadySaved');
-    } else if (applyServerErrors(this.form, remapFields(error))) {
-      this.focusFirstInvalid();
-      return;
-    } else {
-      this.errorKey.set(errorMessageKey(error));
-    }
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>('.notice.error')?.focus(), { injector: this.injector });
-  }
-
-  private focusFirstInvalid(): void {
-    afterNextRender(
-      () => {
-        for (const field of Array.from(this.host.nativeElement.querySelectorAll<HTMLElement>('[data-field]'))) {
-          if (!this.form.get(field.dataset['field'] ?? '')?.invalid) continue;
-          field.querySelector<HTMLElement>('button[tabindex="0"], input:not([disabled]), textarea, mat-select, [tabindex="0"]')?.focus();
-          return;
-        }
-      },
-      { injector: this.injector },
-    );
   }
 }
 

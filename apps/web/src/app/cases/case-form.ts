@@ -81,3 +81,23 @@ export function createCaseRequest(form: CaseFormGroup, id: string): CreateCaseRe
   }
   return request;
 }
+
+/** A case waiting in the outbox, back in the form to be fixed. */
+export function caseRequestFormValue(request: CreateCaseRequest): Partial<ReturnType<CaseFormGroup['getRawValue']>> {
+  return {
+    hubId: request.hubId,
+    activityId: request.activityId ?? '',
+    needCategory: request.needCategory,
+    urgency: request.urgency,
+    sex: request.sex,
+    ageBand: request.ageBand,
+    nationality: request.nationality,
+    profile: request.profile,
+    vulnerabilities: [...(request.vulnerabilities ?? [])],
+    description: request.description,
+    consentGiven: !!request.consent?.given,
+    ...(request.consent ? { purposes: [...request.consent.purposes], consentDate: request.consent.date } : {}),
+    givenName: request.givenName ?? '',
+    contact: request.contact ?? '',
+  };
+}

@@ -1,7 +1,7 @@
 // The hub's inbox (/inbox): cases identified by counselors, oldest first, each with its response timer
 // (red once it waited past the configured hours without anyone taking it).
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -22,12 +22,15 @@ import { ListStatusComponent } from '../shared/list-status.component';
 import { CaseStatusComponent } from './case-status.component';
 import { CaseTimerComponent } from './case-timer.component';
 import { CasesService } from './cases.service';
+import { OutboxItemsComponent } from '../offline/outbox-items.component';
+import { OutboxService } from '../offline/outbox.service';
 
 const PAGE_SIZE = 50;
 
 @Component({
   selector: 'mih-inbox',
   imports: [
+    OutboxItemsComponent,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
@@ -65,6 +68,7 @@ export class InboxComponent {
         startWith(null),
         map(() => ({ hubId: this.filters.controls.hubId.value || undefined })),
       ),
+      toObservable(inject(OutboxService).departed),
     );
   }
 }

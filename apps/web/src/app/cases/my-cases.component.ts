@@ -1,5 +1,6 @@
 // "My cases" (/cases), for counselors: the cases they sent and where each stands — nothing else.
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -14,12 +15,24 @@ import { IconComponent } from '../shared/icon.component';
 import { ListStatusComponent } from '../shared/list-status.component';
 import { CaseStatusComponent } from './case-status.component';
 import { CasesService } from './cases.service';
+import { OutboxItemsComponent } from '../offline/outbox-items.component';
+import { OutboxService } from '../offline/outbox.service';
 
 const PAGE_SIZE = 20;
 
 @Component({
   selector: 'mih-my-cases',
-  imports: [RouterLink, MatButtonModule, TranslocoPipe, LocalDatePipe, ReferenceLabelPipe, IconComponent, ListStatusComponent, CaseStatusComponent],
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    TranslocoPipe,
+    LocalDatePipe,
+    ReferenceLabelPipe,
+    IconComponent,
+    ListStatusComponent,
+    CaseStatusComponent,
+    OutboxItemsComponent,
+  ],
   template: `
     <div class="page">
       <header class="page-header">
@@ -32,6 +45,7 @@ const PAGE_SIZE = 20;
           {{ 'cases.new' | transloco }}
         </a>
       </header>
+      <mih-outbox-items [kinds]="['case']" />
       <mih-list-status part="top" [list]="list" />
       <ul class="cards" role="list" [attr.aria-label]="'cases.mineTitle' | transloco">
         @for (sent of items(); track sent.id) {
@@ -93,6 +107,6 @@ export class MyCasesComponent {
   protected readonly items = this.list.items;
 
   constructor() {
-    this.list.follow(of({}));
+    this.list.follow(of({}), toObservable(inject(OutboxService).departed));
   }
 }

@@ -14,14 +14,34 @@ export function isApiError(value: unknown): value is ApiError {
   );
 }
 
-export function toApiError(err: unknown): ApiError {
+/** A failed call, with the wait the server asked for (`Retry-After`) when it said one. */
+export type ClientError = ApiError & { retryAfterMs?: number };
+
+export function toApiError(err: unknown): ClientError {
   if (isApiError(err)) return err;
   if (err instanceof HttpErrorResponse) {
     if (err.status === 0) return { statusCode: 0, code: NETWORK_ERROR, message: 'Network error' };
-    if (isApiError(err.error)) return err.error;
-    return { statusCode: err.status, code: codeForStatus(err.status), message: err.message };
+    const retryAfterMs = retryAfter(err.headers?.get('retry-after'));
+    const body = isApiError(err.error) ? err.error : { statusCode: err.status, code: codeForStatus(err.status), message: err.message };
+    return retryAfterMs === undefined ? body : { ...body, retryAfterMs };
   }
+  // rxjs' `timeout()`: no answer in time is the same as no answer.
+  if (err instanceof Error && err.name === 'TimeoutError') return { statusCode: 0, code: NETWORK_ERROR, message: 'Timed out' };
   return { statusCode: 0, code: ERROR_CODES.internal, message: String(err) };
+}
+
+/** No answer from the API itself: the link is down, or a gateway in front of it could not reach it. */
+export function isNoAnswer(error: ApiError): boolean {
+  return [0, 502, 503, 504].includes(error.statusCode);
+}
+
+/** `Retry-After` is seconds or an HTTP date. */
+function retryAfter(header: string | null | undefined): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
 function codeForStatus(status: number): string {

@@ -3,7 +3,7 @@
 import { DestroyRef, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { Page, PageQuery } from '@mih/contracts';
-import { EMPTY, type Observable, catchError, distinctUntilChanged, switchMap, tap } from 'rxjs';
+import { EMPTY, type Observable, catchError, combineLatest, distinctUntilChanged, map, of, switchMap, tap } from 'rxjs';
 import { errorMessageKey, toApiError } from './api-error';
 
 export class PagedList<T, Q extends object> {
@@ -21,11 +21,14 @@ export class PagedList<T, Q extends object> {
     private readonly pageSize: number,
   ) {}
 
-  /** Loads the first page of every new query (unchanged queries are skipped). */
-  follow(queries: Observable<Q>): void {
-    queries
+  /**
+   * Loads the first page of every new query (unchanged queries are skipped), and again whenever
+   * `refreshes` emits (records of the outbox reached the server, so the list has them now).
+   */
+  follow(queries: Observable<Q>, refreshes: Observable<unknown> = of(null)): void {
+    combineLatest([queries.pipe(distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b))), refreshes])
       .pipe(
-        distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
+        map(([query]) => query),
         tap((query) => {
           this.query = query;
           this.loading.set(true);

@@ -1,15 +1,6 @@
 // A compact "new person" form in a dialog, opened from the visit form's search box and the persons list.
-// Closes with the created person.
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  ElementRef,
-  Injector,
-  afterNextRender,
-  inject,
-  signal,
-} from '@angular/core';
+// Closes with the created person: the server's, or the one waiting in the outbox (no code yet).
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
@@ -17,13 +8,13 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { Hub, Person } from '@mih/contracts';
 import { catchError, of } from 'rxjs';
-import { applyServerErrors, errorMessageKey, toApiError } from '../core/api-error';
+import { AuthService } from '../core/auth.service';
 import { newId } from '../core/new-id';
+import { RecordEditor } from '../core/record-editor';
 import { HubsService } from '../hubs/hubs.service';
 import { provideFormFieldDefaults } from '../shared/form-field-defaults';
 import { PersonFieldsComponent } from './person-fields.component';
-import { buildPersonForm, createPersonRequest, type PersonFormGroup, syncPersonForm } from './person-form';
-import { PersonsService } from './persons.service';
+import { buildPersonForm, createPersonRequest, pendingPerson, type PersonFormGroup, syncPersonForm } from './person-form';
 
 export interface PersonCreateDialogData {
   /** Hubs to choose from; loaded by the dialog when not given. */
@@ -69,14 +60,13 @@ export interface PersonCreateDialogData {
 export class PersonCreateDialogComponent {
   private readonly data = inject<PersonCreateDialogData | null>(MAT_DIALOG_DATA, { optional: true }) ?? {};
   private readonly dialogRef = inject<MatDialogRef<PersonCreateDialogComponent, Person>>(MatDialogRef);
-  private readonly persons = inject(PersonsService);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
+  private readonly auth = inject(AuthService);
 
   protected readonly form = buildPersonForm(inject(NonNullableFormBuilder));
   protected readonly hubs = signal<Hub[]>(this.data.hubs ?? []);
-  protected readonly saving = signal(false);
-  protected readonly errorKey = signal<string | null>(null);
+  private readonly editor = new RecordEditor(this.form);
+  protected readonly saving = this.editor.saving;
+  protected readonly errorKey = this.editor.errorKey;
   /** Kept across retries of this dialog's create: the API stores the person once. */
   private readonly personId = newId();
 
@@ -93,24 +83,15 @@ export class PersonCreateDialogComponent {
     }
   }
 
-  protected submit(): void {
-    if (this.saving()) return;
-    this.errorKey.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      this.focusFirstInvalid();
-      return;
-    }
-    this.saving.set(true);
-    this.persons.create(createPersonRequest(this.form, this.personId)).subscribe({
-      next: (person) => this.dialogRef.close(person),
-      error: (err: unknown) => {
-        const error = toApiError(err);
-        this.saving.set(false);
-        if (applyServerErrors(this.form, error)) this.focusFirstInvalid();
-        else this.errorKey.set(errorMessageKey(error));
-      },
-    });
+  protected async submit(): Promise<void> {
+    if (!this.editor.ready()) return;
+    const request = createPersonRequest(this.form, this.personId);
+    const outcome = await this.editor.save<Person>(
+      { kind: 'person', operation: 'create', recordId: this.personId, body: request },
+      null,
+    );
+    if (outcome.status === 'synced') this.dialogRef.close(outcome.record);
+    if (outcome.status === 'pending') this.dialogRef.close(pendingPerson({ ...request, id: this.personId }, this.auth.user()?.id ?? ''));
   }
 
   private useHubs(hubs: Hub[]): void {
@@ -121,13 +102,4 @@ export class PersonCreateDialogComponent {
     if (!this.form.controls.nationality.value) this.form.controls.nationality.setValue(hub.countryCode);
   }
 
-  private focusFirstInvalid(): void {
-    afterNextRender(() => {
-      for (const field of Array.from(this.host.nativeElement.querySelectorAll<HTMLElement>('[data-field]'))) {
-        if (!this.form.get(field.dataset['field'] ?? '')?.invalid) continue;
-        field.querySelector<HTMLElement>('button[tabindex="0"], input:not([disabled]), mat-select, [tabindex="0"]')?.focus();
-        return;
-      }
-    }, { injector: this.injector });
-  }
 }

@@ -211,3 +211,41 @@ export function personChanges(form: PersonFormGroup, person: Person): Omit<Updat
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x) => b.includes(x));
 }
+
+/**
+ * The person as the app shows it while their create waits in the outbox (no code yet: the server gives
+ * it). The names are the ones just typed on this device, shown only to the user who typed them.
+ */
+export function pendingPerson(request: CreatePersonRequest & { id: string }, createdBy: string): Person {
+  const now = new Date().toISOString();
+  return {
+    id: request.id,
+    code: '',
+    hubId: request.hubId,
+    sex: request.sex,
+    nationality: request.nationality,
+    profile: request.profile,
+    birthYear: request.birthYear ?? null,
+    ageBand: request.ageBand ?? null,
+    vulnerabilities: request.vulnerabilities ?? [],
+    consent: request.consent ?? null,
+    identifying: {
+      givenName: request.givenName ?? null,
+      familyName: request.familyName ?? null,
+      dateOfBirth: request.dateOfBirth ?? null,
+      documentNumber: request.documentNumber ?? null,
+      phone: request.phone ?? null,
+    },
+    identifyingRevealed: false,
+    mergedIntoId: null,
+    createdBy,
+    version: 0,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** A person whose create has not reached the server yet (see `pendingPerson`). */
+export function isPendingPerson(person: Pick<Person, 'code'>): boolean {
+  return person.code === '';
+}

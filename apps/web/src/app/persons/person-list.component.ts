@@ -1,6 +1,6 @@
 // Persons of my scope (/persons): search by name, code or document number (typos tolerated), filters.
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -37,13 +37,17 @@ import { IconComponent } from '../shared/icon.component';
 import { ListStatusComponent } from '../shared/list-status.component';
 import { PersonCreateDialogComponent } from './person-create-dialog.component';
 import { ageBandOf, personName } from './person-format';
+import { isPendingPerson } from './person-form';
 import { PersonsService } from './persons.service';
+import { OutboxItemsComponent } from '../offline/outbox-items.component';
+import { OutboxService } from '../offline/outbox.service';
 
 const PAGE_SIZE = 50;
 
 @Component({
   selector: 'mih-person-list',
   imports: [
+    OutboxItemsComponent,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
@@ -101,6 +105,7 @@ export class PersonListComponent {
         // One letter is not a search: wait for the second.
         filter((query) => query.q === undefined || query.q.length >= PERSON_SEARCH_MIN_LENGTH),
       ),
+      toObservable(inject(OutboxService).departed),
     );
   }
 
@@ -120,7 +125,7 @@ export class PersonListComponent {
     this.dialog
       .open(PersonCreateDialogComponent, { width: '640px', maxWidth: 'calc(100vw - 24px)', autoFocus: 'first-tabbable' })
       .afterClosed()
-      .pipe(filter((person): person is Person => !!person))
+      .pipe(filter((person): person is Person => !!person && !isPendingPerson(person)))
       .subscribe((person) => this.open(person));
   }
 

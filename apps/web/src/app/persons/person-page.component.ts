@@ -22,10 +22,11 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { type ApiError, ERROR_CODES, type Hub, IDENTIFYING_FIELDS, type Person, type Referral, type Visit } from '@mih/contracts';
+import { ERROR_CODES, type Hub, IDENTIFYING_FIELDS, type Person, type Referral, type Visit } from '@mih/contracts';
 import { catchError, filter, of } from 'rxjs';
-import { applyServerErrors, errorMessageKey, toApiError } from '../core/api-error';
+import { errorMessageKey, toApiError } from '../core/api-error';
 import { AuthService } from '../core/auth.service';
+import { RecordEditor } from '../core/record-editor';
 import { MERGE_ROLES } from '../core/roles';
 import { HubsService } from '../hubs/hubs.service';
 import { CountryNamePipe } from '../i18n/country-name.pipe';
@@ -86,10 +87,8 @@ export class PersonPageComponent {
   protected readonly visits = signal<Visit[]>([]);
   protected readonly referrals = signal<Referral[]>([]);
   protected readonly loading = signal(true);
-  protected readonly saving = signal(false);
   protected readonly editing = signal(false);
   protected readonly stale = signal(false);
-  protected readonly errorKey = signal<string | null>(null);
 
   private readonly role = inject(AuthService).role;
   protected readonly mayMerge = computed(() => {
@@ -111,6 +110,17 @@ export class PersonPageComponent {
   });
 
   protected readonly form = buildPersonForm(inject(NonNullableFormBuilder));
+  private readonly editor = new RecordEditor(this.form, {
+    fieldsWithin: () => this.host.nativeElement.querySelector<HTMLElement>('.edit-form') ?? this.host.nativeElement,
+    // A 409 means someone else changed the person meanwhile: the page offers to reload instead.
+    handles: (error) => {
+      if (error.code !== ERROR_CODES.staleVersion) return false;
+      this.stale.set(true);
+      return true;
+    },
+  });
+  protected readonly saving = this.editor.saving;
+  protected readonly errorKey = this.editor.errorKey;
 
   constructor() {
     syncPersonForm(this.form, inject(DestroyRef), () => {
@@ -151,31 +161,22 @@ export class PersonPageComponent {
     this.editing.set(false);
   }
 
-  protected save(): void {
+  protected async save(): Promise<void> {
     const person = this.person();
-    if (!person || this.saving()) return;
-    this.errorKey.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      this.focusFirstInvalid();
-      return;
-    }
+    if (!person || !this.editor.ready()) return;
     const changes = personChanges(this.form, person);
     if (Object.keys(changes).length === 0) {
       this.notify('persons.noChanges');
       this.editing.set(false);
       return;
     }
-    this.saving.set(true);
-    this.persons.update(person.id, { version: person.version, ...changes }).subscribe({
-      next: (updated) => {
-        this.saving.set(false);
-        this.editing.set(false);
-        this.show(updated);
-        this.notify('persons.saved');
-      },
-      error: (err: unknown) => this.fail(toApiError(err)),
-    });
+    const outcome = await this.editor.save<Person>(
+      { kind: 'person', operation: 'update', recordId: person.id, body: { version: person.version, ...changes } },
+      'persons.saved',
+    );
+    if (outcome.status === 'refused') return;
+    this.editing.set(false);
+    if (outcome.status === 'synced') this.show(outcome.record);
   }
 
   protected merge(): void {
@@ -221,36 +222,6 @@ export class PersonPageComponent {
     this.stale.set(false);
     this.form.reset(personFormValue(person));
     updateConsentState(this.form, identifyingEditable(person));
-  }
-
-  private fail(error: ApiError): void {
-    this.saving.set(false);
-    if (error.code === ERROR_CODES.staleVersion) {
-      this.stale.set(true);
-    } else if (applyServerErrors(this.form, error)) {
-      this.focusFirstInvalid();
-      return;
-    } else {
-      this.errorKey.set(errorMessageKey(error));
-    }
-    this.focusNotice();
-  }
-
-  /** The message sits above the form, likely scrolled out of sight: bring it into view. */
-  private focusNotice(): void {
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>('.notice.error')?.focus(), {
-      injector: this.injector,
-    });
-  }
-
-  private focusFirstInvalid(): void {
-    afterNextRender(() => {
-      for (const field of Array.from(this.host.nativeElement.querySelectorAll<HTMLElement>('.edit-form [data-field]'))) {
-        if (!this.form.get(field.dataset['field'] ?? '')?.invalid) continue;
-        field.querySelector<HTMLElement>('button[tabindex="0"], input:not([disabled]), mat-select, [tabindex="0"]')?.focus();
-        return;
-      }
-    }, { injector: this.injector });
   }
 
   private notify(key: string): void {

@@ -1,11 +1,12 @@
 // The reference lists (topics, needs, vulnerabilities, profiles…) with labels in the active language,
-// fetched once per language and shared by every screen that shows or picks a code.
+// fetched once per language and shared by every screen that shows or picks a code (kept for offline use).
 import { HttpClient } from '@angular/common/http';
 import { Injectable, type Signal, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import type { Language, ReferenceItem, ReferenceLists } from '@mih/contracts';
 import { type Observable, Subject, catchError, combineLatest, of, shareReplay, startWith, switchMap, tap } from 'rxjs';
 import { LanguageService } from '../i18n/language.service';
+import { OfflineCacheService } from '../offline/offline-cache.service';
 
 const REFERENCE_LISTS = '/api/reference-lists';
 
@@ -22,6 +23,7 @@ export const EMPTY_REFERENCE_LISTS: ReferenceLists = {
 @Injectable({ providedIn: 'root' })
 export class ReferenceListsService {
   private readonly http = inject(HttpClient);
+  private readonly offlineCache = inject(OfflineCacheService);
   private readonly cache = new Map<Language, Observable<ReferenceLists>>();
   private readonly current = signal<ReferenceLists>(EMPTY_REFERENCE_LISTS);
   private readonly failed = signal(false);
@@ -55,7 +57,7 @@ export class ReferenceListsService {
   private load(lang: Language): Observable<ReferenceLists> {
     let lists = this.cache.get(lang);
     if (!lists) {
-      lists = this.http.get<ReferenceLists>(REFERENCE_LISTS, { params: { lang } }).pipe(
+      lists = this.offlineCache.remember(`reference-lists:${lang}`, this.http.get<ReferenceLists>(REFERENCE_LISTS, { params: { lang } })).pipe(
         tap(() => this.failed.set(false)),
         shareReplay(1),
       );

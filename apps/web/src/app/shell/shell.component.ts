@@ -10,10 +10,12 @@ import {
   afterNextRender,
   computed,
   inject,
+  signal,
   viewChild,
 } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatListModule } from '@angular/material/list';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
@@ -27,6 +29,10 @@ import { CASE_ROLES, QUARTER_CLOSE_ROLES, ROSTER_ROLES } from '../core/roles';
 import { IconComponent, type IconName } from '../shared/icon.component';
 import { LanguageMenuComponent } from './language-menu.component';
 import { NotificationBellComponent } from '../notifications/notification-bell.component';
+import { ConnectionService } from '../offline/connection.service';
+import { OutboxService } from '../offline/outbox.service';
+import { SyncStatusComponent } from '../offline/sync-status.component';
+import { ConfirmDialogComponent, type ConfirmDialogData } from '../shared/confirm-dialog.component';
 import { provideFormFieldDefaults } from '../shared/form-field-defaults';
 
 interface NavLink {
@@ -60,6 +66,7 @@ const NAV_LINKS: NavLink[] = [
   { path: '/cases', label: 'nav.myCases', icon: 'list', roles: ['counselor'], exact: true },
   { path: '/admin/hubs', label: 'nav.hubs', icon: 'hub', roles: ['admin'] },
   { path: '/admin/users', label: 'nav.users', icon: 'users', roles: ['admin'] },
+  { path: '/outbox', label: 'nav.outbox', icon: 'sync' },
 ];
 
 @Component({
@@ -77,6 +84,7 @@ const NAV_LINKS: NavLink[] = [
     IconComponent,
     LanguageMenuComponent,
     NotificationBellComponent,
+    SyncStatusComponent,
   ],
   providers: [provideFormFieldDefaults()],
   templateUrl: './shell.component.html',
@@ -89,7 +97,14 @@ export class ShellComponent {
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
   private readonly sidenav = viewChild.required(MatSidenav);
 
+  private readonly outbox = inject(OutboxService);
+  private readonly dialog = inject(MatDialog);
+  private readonly router = inject(Router);
   protected readonly user = this.auth.user;
+  protected readonly online = inject(ConnectionService).online;
+  protected readonly resumedOffline = this.auth.offline;
+  /** The page shown only reads from the server (route data `needsConnection`). */
+  protected readonly needsConnection = signal(false);
   protected readonly handset = toSignal(
     inject(BreakpointObserver)
       .observe('(max-width: 959.98px)')
@@ -110,8 +125,15 @@ export class ShellComponent {
     this.listenForNewVisitShortcut();
 
     // After each in-app navigation, move focus to the new page's heading so screen readers announce it.
-    inject(Router)
-      .events.pipe(
+    this.needsConnection.set(this.currentPageNeedsConnection());
+    this.router.events
+      .pipe(
+        filter((e) => e instanceof NavigationEnd),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => this.needsConnection.set(this.currentPageNeedsConnection()));
+    this.router.events
+      .pipe(
         filter((e) => e instanceof NavigationEnd),
         skip(1),
         takeUntilDestroyed(),
@@ -125,7 +147,7 @@ export class ShellComponent {
   /** Alt+N opens "New visit" from anywhere, for the roles that log visits. */
   private listenForNewVisitShortcut(): void {
     const document = inject(DOCUMENT);
-    const router = inject(Router);
+    const router = this.router;
     // A plain listener: with zoneless change detection, keystrokes elsewhere cost no render.
     const onKeydown = (event: KeyboardEvent) => {
       if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || event.repeat) return;
@@ -145,8 +167,29 @@ export class ShellComponent {
     this.focusHeading();
   }
 
+  /** Records still waiting stay on this device for this user: say so before signing out. */
   protected signOut(): void {
-    void this.auth.logout();
+    const waiting = this.outbox.items().length;
+    if (!waiting) {
+      void this.auth.logout();
+      return;
+    }
+    const data: ConfirmDialogData = {
+      title: 'offline.signOutTitle',
+      message: 'offline.signOutMessage',
+      confirm: 'offline.signOutConfirm',
+      params: { count: waiting },
+    };
+    this.dialog
+      .open(ConfirmDialogComponent, { data })
+      .afterClosed()
+      .subscribe((confirmed) => confirmed && void this.auth.logout());
+  }
+
+  private currentPageNeedsConnection(): boolean {
+    let route = this.router.routerState.snapshot.root;
+    while (route.firstChild) route = route.firstChild;
+    return route.data['needsConnection'] === true;
   }
 
   private focusHeading(): void {

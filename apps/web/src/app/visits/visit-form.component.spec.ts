@@ -5,14 +5,15 @@ import type { ApiError, CreateVisitRequest, Hub } from '@mih/contracts';
 import { of, throwError } from 'rxjs';
 import { fieldError, getByLabel, getByRole, queryAllByRole, type } from '../../testing/dom-queries';
 import { hub, person, referenceLists, staffUser, visit } from '../../testing/fixtures';
+import { fakeOutbox } from '../../testing/fake-outbox';
 import { provideTestTransloco } from '../../testing/transloco-testing';
 import { AuthService } from '../core/auth.service';
-import { HubsService } from '../hubs/hubs.service';
+import { HubsService, ownHubsFirst } from '../hubs/hubs.service';
+import { OutboxService } from '../offline/outbox.service';
 import { SEARCH_DEBOUNCE_MS } from '../persons/person-search.component';
 import { PersonsService } from '../persons/persons.service';
 import { ReferenceListsService } from '../reference-lists/reference-lists.service';
 import { VisitFormComponent } from './visit-form.component';
-import { VisitsService } from './visits.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const tecunUman = hub();
@@ -87,9 +88,9 @@ describe('VisitFormComponent', () => {
       providers: [
         provideRouter([]),
         provideTestTransloco(),
-        { provide: VisitsService, useValue: visits },
+        { provide: OutboxService, useValue: fakeOutbox((request) => visits.create(request.body)) },
         { provide: PersonsService, useValue: persons },
-        { provide: HubsService, useValue: { listAll: jest.fn(() => of(hubs)) } },
+        { provide: HubsService, useValue: { activeForForms: jest.fn(() => of(ownHubsFirst(hubs, staffUser.hubIds, 'es'))) } },
         { provide: ReferenceListsService, useValue: { lists: signal(referenceLists()), loadFailed: signal(false) } },
         { provide: AuthService, useValue: { user: signal(staffUser), role: signal('staff') } },
       ],
@@ -185,18 +186,17 @@ describe('VisitFormComponent', () => {
     expect((visits.create.mock.calls[1][0] as CreateVisitRequest).id).not.toBe(sent.id);
   });
 
-  it('keeps the same id when a save is retried after a network error', async () => {
+  it('keeps a visit that cannot reach the server on this device, says so, and is ready for the next', async () => {
     const offline: ApiError = { statusCode: 0, code: 'network_error', message: 'Network error' };
-    visits.create.mockReturnValueOnce(throwError(() => offline)).mockReturnValueOnce(of(visit()));
+    visits.create.mockReturnValueOnce(throwError(() => offline));
     await render();
     await fillAnonymousVisit();
 
     await click(getByRole(root, 'button', 'Guardar atención'));
-    expect(getByRole(root, 'alert').textContent).toContain('No hay conexión con el servidor');
-    await click(getByRole(root, 'button', 'Guardar atención'));
 
-    const [first, second] = visits.create.mock.calls.map(([body]) => (body as CreateVisitRequest).id);
-    expect(second).toBe(first);
+    expect(document.body.textContent).toContain('Guardado en este dispositivo');
+    expect(queryAllByRole(root, 'alert')).toEqual([]);
+    expect(radio('Sexo', 'Mujer').getAttribute('aria-checked')).toBe('false');
   });
 
   it('does not save on Enter in the note, but does on Ctrl+Enter', async () => {

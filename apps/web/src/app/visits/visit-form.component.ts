@@ -4,7 +4,6 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  ElementRef,
   Injector,
   afterNextRender,
   computed,
@@ -15,19 +14,17 @@ import {
   untracked,
   viewChild,
 } from '@angular/core';
-import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, type ValidationErrors, Validators } from '@angular/forms';
+import { type AbstractControl, FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, type ValidationErrors, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
-import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { TranslocoPipe } from '@jsverse/transloco';
 import {
   type AgeBand,
-  type ApiError,
   type Channel,
   type CreateVisitRequest,
   ERROR_CODES,
@@ -35,12 +32,13 @@ import {
   type Person,
   type Profile,
   type Sex,
+  type Visit,
   VISIT_NOTE_MAX_LENGTH,
 } from '@mih/contracts';
 import { catchError, filter, of } from 'rxjs';
-import { applyServerErrors, errorMessageKey, toApiError } from '../core/api-error';
-import { AuthService } from '../core/auth.service';
+import { errorMessageKey, toApiError } from '../core/api-error';
 import { newId } from '../core/new-id';
+import { RecordEditor } from '../core/record-editor';
 import { HubsService } from '../hubs/hubs.service';
 import { countryGroups } from '../i18n/country-codes';
 import { CountryNamePipe } from '../i18n/country-name.pipe';
@@ -50,6 +48,7 @@ import {
   type PersonCreateDialogData,
 } from '../persons/person-create-dialog.component';
 import { ageBandOf, personName } from '../persons/person-format';
+import { isPendingPerson } from '../persons/person-form';
 import { PersonSearchComponent } from '../persons/person-search.component';
 import { PersonsService } from '../persons/persons.service';
 import { ReferenceListsService } from '../reference-lists/reference-lists.service';
@@ -57,7 +56,7 @@ import { ReferencePickerComponent } from '../reference-lists/reference-picker.co
 import { ChoiceFieldComponent, type ChoiceOption } from '../shared/choice-field.component';
 import { FieldErrorComponent } from '../shared/field-error.component';
 import { IconComponent } from '../shared/icon.component';
-import { VisitsService } from './visits.service';
+import { OutboxService } from '../offline/outbox.service';
 
 /** The fields that describe an anonymous visitor; a linked visit takes them from the person. */
 const ANONYMOUS_FIELDS = ['sex', 'ageBand', 'nationality', 'profile'] as const;
@@ -100,17 +99,14 @@ function notInFuture(control: AbstractControl<string>): ValidationErrors | null 
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class VisitFormComponent {
-  private readonly visits = inject(VisitsService);
+  private readonly outbox = inject(OutboxService);
   private readonly persons = inject(PersonsService);
-  private readonly auth = inject(AuthService);
   private readonly dialog = inject(MatDialog);
   private readonly router = inject(Router);
-  private readonly snackBar = inject(MatSnackBar);
-  private readonly transloco = inject(TranslocoService);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
   private readonly referenceLists = inject(ReferenceListsService);
   private readonly search = viewChild(PersonSearchComponent);
+  private readonly formDirective = viewChild(FormGroupDirective);
   protected readonly lang = inject(LanguageService).lang;
   protected readonly lists = this.referenceLists.lists;
   protected readonly listsFailed = this.referenceLists.loadFailed;
@@ -119,6 +115,8 @@ export class VisitFormComponent {
   readonly personId = input<string>();
   /** Query parameter: an in-app page to go back to once the visit is saved (the case it came from). */
   readonly returnTo = input<string>();
+  /** Query parameter: the outbox entry of a visit the server refused, to fix and send again. */
+  readonly fix = input<string>();
 
   protected readonly noteMaxLength = VISIT_NOTE_MAX_LENGTH;
   protected readonly countries = computed(() => countryGroups(this.lang()));
@@ -132,8 +130,6 @@ export class VisitFormComponent {
   protected readonly hubs = signal<Hub[]>([]);
   protected readonly hubsLoaded = signal(false);
   protected readonly person = signal<Person | null>(null);
-  protected readonly saving = signal(false);
-  protected readonly errorKey = signal<string | null>(null);
 
   private readonly fb = inject(NonNullableFormBuilder);
   protected readonly form = this.fb.group({
@@ -151,20 +147,23 @@ export class VisitFormComponent {
     channel: ['in_person' as string, Validators.required],
   });
 
+  private readonly editor = new RecordEditor(this.form, { alreadySavedKey: 'visits.errors.alreadySaved' });
+  protected readonly saving = this.editor.saving;
+  protected readonly errorKey = this.editor.errorKey;
+
   /** Sent with the create: a retry of the same visit (lost answer, double Enter) stores it once. */
   private visitId = newId();
+  /** The outbox entry this form is fixing ("needs attention" → fix), if any. */
+  private fixing: string | undefined;
 
   private readonly hubIdValue = signal('');
   protected readonly selectedHub = computed(() => this.hubs().find((hub) => hub.id === this.hubIdValue()) ?? null);
 
   constructor() {
     inject(HubsService)
-      .listAll({ status: 'active' })
+      .activeForForms()
       .pipe(catchError(() => of([] as Hub[])))
-      .subscribe((hubs) => {
-        const own = this.auth.user()?.hubIds ?? [];
-        const rank = (hub: Hub) => (own.includes(hub.id) ? own.indexOf(hub.id) : own.length);
-        const sorted = [...hubs].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, this.lang()));
+      .subscribe((sorted) => {
         this.hubs.set(sorted);
         this.hubsLoaded.set(true);
         if (sorted[0] && !this.form.controls.hubId.value) this.chooseHub(sorted[0].id);
@@ -184,6 +183,11 @@ export class VisitFormComponent {
         }),
       );
     });
+
+    effect(() => {
+      const id = this.fix();
+      if (id) untracked(() => void this.loadFromOutbox(id));
+    });
   }
 
   protected retryLists(): void {
@@ -200,33 +204,36 @@ export class VisitFormComponent {
       if (!(target instanceof HTMLInputElement) || NON_TEXT_INPUTS.has(target.type)) return;
     }
     event.preventDefault();
-    this.submit();
+    void this.submit();
   }
 
-  protected submit(): void {
-    if (this.saving()) return;
-    this.errorKey.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      this.focusFirstInvalid();
+  protected async submit(): Promise<void> {
+    if (!this.editor.ready()) return;
+    const request = this.request();
+    const outcome = await this.editor.save<Visit>(
+      {
+        kind: 'visit',
+        operation: 'create',
+        recordId: this.visitId,
+        body: request,
+        // A person created on this device goes first; the outbox holds the visit until then.
+        dependsOn: request.personId ? [request.personId] : [],
+        replaces: this.fixing,
+      },
+      'visits.saved',
+    );
+    if (outcome.status === 'refused') {
+      // An earlier attempt of this visit was stored after all, with other content: this one is new.
+      if (outcome.error.code === ERROR_CODES.conflict) this.visitId = newId();
       return;
     }
-    this.saving.set(true);
-    this.visits.create(this.request()).subscribe({
-      next: () => {
-        this.saving.set(false);
-        this.snackBar.open(this.transloco.translate('visits.saved'), this.transloco.translate('common.ok'), {
-          duration: 4000,
-        });
-        const back = this.returnTo();
-        if (back?.startsWith('/') && !back.startsWith('//')) {
-          void this.router.navigateByUrl(back);
-          return;
-        }
-        this.startNext();
-      },
-      error: (err: unknown) => this.fail(toApiError(err)),
-    });
+    const back = this.fixing ? '/outbox' : this.returnTo();
+    this.fixing = undefined;
+    if (back?.startsWith('/') && !back.startsWith('//')) {
+      void this.router.navigateByUrl(back);
+      return;
+    }
+    this.startNext();
   }
 
   protected link(person: Person): void {
@@ -252,9 +259,8 @@ export class VisitFormComponent {
       .pipe(filter((person): person is Person => !!person))
       .subscribe((person) => {
         this.link(person);
-        this.snackBar.open(this.transloco.translate('persons.created', { code: person.code }), this.transloco.translate('common.ok'), {
-          duration: 4000,
-        });
+        // A person saved on this device only: the editor already said so; no code to show yet.
+        if (!isPendingPerson(person)) this.editor.notify('persons.created', { code: person.code });
       });
   }
 
@@ -285,7 +291,14 @@ export class VisitFormComponent {
     const { hubId, channel } = this.form.getRawValue();
     this.visitId = newId();
     this.person.set(null);
-    this.form.reset({
+    // Through the directive: a save by the button left it "submitted", which would show every empty
+    // required field of the next visit as an error.
+    const reset = (value: ReturnType<typeof this.form.getRawValue>) => {
+      const directive = this.formDirective();
+      if (directive) directive.resetForm(value);
+      else this.form.reset(value);
+    };
+    reset({
       sex: '',
       ageBand: '',
       nationality: this.hubs().find((h) => h.id === hubId)?.countryCode ?? '',
@@ -329,46 +342,37 @@ export class VisitFormComponent {
     return request;
   }
 
-  private fail(error: ApiError): void {
-    this.saving.set(false);
-    if (error.code === ERROR_CODES.conflict) {
-      // An earlier attempt of this visit was stored after all, with other content: this one is new.
-      this.visitId = newId();
-      this.errorKey.set('visits.errors.alreadySaved');
-      this.focusNotice();
-      return;
-    }
-    if (applyServerErrors(this.form, error)) {
-      this.focusFirstInvalid();
-      return;
-    }
-    this.errorKey.set(errorMessageKey(error));
-    this.focusNotice();
-  }
-
-  /** The message sits above the form, likely scrolled out of sight: bring it into view. */
-  private focusNotice(): void {
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>('.notice.error')?.focus(), {
-      injector: this.injector,
-    });
-  }
-
   private focusFirstField(): void {
     afterNextRender(() => this.search()?.focus(), { injector: this.injector });
   }
 
-  /** Focus the first field (in screen order) that needs attention. */
-  private focusFirstInvalid(): void {
-    afterNextRender(() => {
-      for (const field of Array.from(this.host.nativeElement.querySelectorAll<HTMLElement>('[data-field]'))) {
-        const control = this.form.get(field.dataset['field'] ?? '');
-        if (!control?.invalid) continue;
-        field
-          .querySelector<HTMLElement>('button[tabindex="0"], input:not([disabled]), textarea, mat-select, [tabindex="0"]')
-          ?.focus();
-        return;
-      }
-    }, { injector: this.injector });
+  /** A visit the server refused while it waited: back on the form with the same id, to fix and resend. */
+  private async loadFromOutbox(entryId: string): Promise<void> {
+    const item = await this.outbox.item(entryId);
+    if (!item || item.kind !== 'visit' || item.operation !== 'create') return;
+    const body = item.body as unknown as CreateVisitRequest & { id: string };
+    this.fixing = item.id;
+    this.visitId = body.id;
+    this.form.patchValue({
+      hubId: body.hubId,
+      channel: body.channel,
+      occurredAt: localDateTime(new Date(body.occurredAt)),
+      topics: body.topics,
+      needs: body.needs ?? [],
+      vulnerabilities: body.vulnerabilities ?? [],
+      note: body.note ?? '',
+      followUpOn: body.followUpOn ?? '',
+      sex: body.sex ?? '',
+      ageBand: body.ageBand ?? '',
+      nationality: body.nationality ?? '',
+      profile: body.profile ?? '',
+    });
+    this.hubIdValue.set(body.hubId);
+    if (body.personId) {
+      this.persons.get(body.personId).subscribe({ next: (person) => this.link(person), error: () => undefined });
+    }
+    if (item.error) this.editor.showError(item.error);
+    this.form.markAllAsTouched();
   }
 }
 

@@ -1,6 +1,6 @@
 // Visits of my hubs (/visits), newest first, with filters; "load more" follows the cursor.
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -29,6 +29,8 @@ import { IconComponent } from '../shared/icon.component';
 import { ListStatusComponent } from '../shared/list-status.component';
 import { UsersService } from '../users/users.service';
 import { VisitsService } from './visits.service';
+import { OutboxItemsComponent } from '../offline/outbox-items.component';
+import { OutboxService } from '../offline/outbox.service';
 
 const PAGE_SIZE = 50;
 
@@ -41,6 +43,7 @@ export function startOfLocalDay(date: string, days = 0): string {
 @Component({
   selector: 'mih-visit-list',
   imports: [
+    OutboxItemsComponent,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
@@ -104,6 +107,7 @@ export class VisitListComponent {
         startWith(null),
         map(() => this.query()),
       ),
+      toObservable(inject(OutboxService).departed),
     );
   }
 
