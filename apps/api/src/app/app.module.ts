@@ -45,7 +45,7 @@ import { QuarterLocksModule } from '../modules/quarter-locks/quarter-locks.modul
     TypeOrmModule.forRootAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<AppConfig, true>) => ({
-        ...dataSourceOptions(config.get('DATABASE_URL', { infer: true })),
+        ...dataSourceOptions(config.get('DATABASE_URL', { infer: true }), config.get('DATABASE_CONNECT_TIMEOUT_SECONDS', { infer: true })),
         retryAttempts: 3,
         retryDelay: 1000,
       }),

@@ -70,6 +70,10 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(1)
   LOGIN_ACCOUNT_WINDOW_MINUTES = 24 * 60;
 
+  /** Longest wait for a new database connection; then the request answers 503 (the client retries). */
+  @Type(() => Number) @IsInt() @Min(1) @Max(60)
+  DATABASE_CONNECT_TIMEOUT_SECONDS = 5;
+
   /** Exports and reports running at once: per user, and in all (429 with Retry-After beyond). */
   @Type(() => Number) @IsInt() @Min(1)
   HEAVY_READS_PER_USER = 2;

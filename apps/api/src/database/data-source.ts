@@ -31,7 +31,7 @@ import { QuarterLockEntity } from '../modules/quarter-locks/quarter-lock.entity'
 export const ENTITIES = [HubEntity, UserEntity, RefreshTokenEntity, LoginThrottleEntity, AuditEventEntity, ReferenceItemEntity, PersonEntity, VisitEntity, ServiceProviderEntity, ReferralEntity, ReferralEventEntity, ProviderLinkEntity, NotificationEntity, CounselorProfileEntity, ActivityEntity, CaseEntity, QuarterLockEntity];
 export const MIGRATIONS = [Initial1763900000000, PersonsVisits1764000000000, PersonSearchByHub1764100000000, Referrals1764200000000, ActivitiesCases1764300000000, QuarterLocks1764400000000, LoginAttemptsPerSource1764510000000, ThrottlerHits1764520000000];
 
-export function dataSourceOptions(url: string): DataSourceOptions {
+export function dataSourceOptions(url: string, connectTimeoutSeconds = 5): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -42,6 +42,6 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     // Fail fast while the database is away (the request answers 503 and the client retries) instead of
     // queueing for ever; keepAlive finds a dead peer behind a silent network. TypeORM attaches the
     // pool's on('error') (an idle connection dropped by a restart is logged and discarded).
-    extra: { max: 20, application_name: 'mih-api', connectionTimeoutMillis: 5000, keepAlive: true, keepAliveInitialDelayMillis: 10_000 },
+    extra: { max: 20, application_name: 'mih-api', connectionTimeoutMillis: connectTimeoutSeconds * 1000, keepAlive: true, keepAliveInitialDelayMillis: 10_000 },
   };
 }
