@@ -2,6 +2,7 @@
 // the lock) and its guard against locking someone else out: per account and source, with a higher
 // whole-account cap.
 import { createHash } from 'node:crypto';
+import { LoginThrottleService } from './login-throttle.service';
 import { createTestApp, TEST_PASSWORD, TestApp } from '../../testing/test-app';
 
 describe('sign-in lockout', () => {
@@ -55,5 +56,12 @@ describe('sign-in lockout', () => {
     const emailHash = createHash('sha256').update(user.email.toLowerCase()).digest('hex');
     const [row] = await t.sql("SELECT attempts FROM login_throttles WHERE email_hash = $1 AND source = ''", [emailHash]);
     expect(row.attempts).toBe(15);
+  });
+
+  it('deletes counters whose window and lock ran out, now and then', async () => {
+    await t.sql(`INSERT INTO login_throttles (email_hash, source, attempts, window_started_at) VALUES (repeat('a', 64), repeat('b', 64), 3, now() - interval '3 days'), (repeat('c', 64), '', 3, now())`);
+    await (t.app.get(LoginThrottleService) as unknown as { sweep(): Promise<void> }).sweep();
+    const left = await t.sql(`SELECT left(email_hash, 1) AS e FROM login_throttles WHERE email_hash IN (repeat('a', 64), repeat('c', 64))`);
+    expect(left).toEqual([{ e: 'c' }]);
   });
 });

@@ -15,7 +15,8 @@ import { isIPv6 } from 'node:net';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 
-const WHOLE_ACCOUNT = '';
+/** One reservation in this many also deletes dead counters (no timer to stop at shutdown). */
+const SWEEP_EVERY = 200;
 
 export interface LoginReservation {
   emailHash: string;
@@ -41,7 +42,20 @@ export class LoginThrottleService {
        SELECT allowed FROM from_source UNION ALL SELECT allowed FROM from_anywhere`,
       [reservation.emailHash, reservation.source, ...this.limits()],
     );
+    if (Math.random() < 1 / SWEEP_EVERY) void this.sweep();
     return rows.length === 2 && rows.every((row) => row.allowed) ? reservation : null;
+  }
+
+  /** Counters whose window and lock have both run out count nothing: delete them (guessed emails pile up). */
+  private async sweep(): Promise<void> {
+    const [, sourceWindow, , accountWindow] = this.limits();
+    await this.dataSource
+      .query(
+        `DELETE FROM login_throttles WHERE (locked_until IS NULL OR locked_until < now())
+           AND window_started_at < now() - make_interval(mins => $1::int)`,
+        [Math.max(sourceWindow, accountWindow)],
+      )
+      .catch(() => undefined);
   }
 
   /** The reserved attempt was a failure: lock at once when it filled a counter. Returns whether it did. */
