@@ -2,7 +2,8 @@
 // `npm run bench`: the API on its own database with a million visits, each endpoint beside a bare
 // baseline (baseline-server.mjs: Fastify + pg, same SQL) in the same run, with autocannon.
 //   npm run bench -- [--visits 1000000] [--reuse] [--duration 5] [--connections 1,8,32] [--user <email>]
-//                    [--only create,list,deep,search,timeline,dashboard,export] [--trace-sql] [--profile]
+//                    [--only create,list,deep,search,timeline,dashboard,export,sync] [--trace-sql] [--profile]
+// `sync` (offline-sync.mjs) runs on its own app with demo data and a browser; it is left out unless named.
 // Needs the built API (npx nx build api). Without DATABASE_URL it starts an embedded PostgreSQL in a
 // temporary folder, or with --reuse in .data/bench, kept so that the next --reuse run skips generation.
 // Writes .test-results/bench.md (the table), bench-explain.txt (query plans) and, with --trace-sql,
@@ -22,6 +23,7 @@ import { migrate, openVolumeDatabase, root, withClient } from '../seed-volume/vo
 import { compareCpuProfiles } from './cpu-profile-summary.mjs';
 import { benchDashboard, renderDashboardRows } from './dashboard.mjs';
 import { benchExport, renderExportRows } from './export.mjs';
+import { benchOfflineSync, renderSyncRows } from './offline-sync.mjs';
 import { postgresCpuMs, processCpuMs } from './cpu-usage.mjs';
 import { startSqlTraceProxy } from './sql-trace-proxy.mjs';
 
@@ -66,7 +68,8 @@ let exiting = false;
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void shutdown(130));
 
 try {
-  await main();
+  if (args.only?.split(',').includes('sync')) await benchSync();
+  if (!args.only || args.only.split(',').some((part) => part !== 'sync')) await main();
   await shutdown(0);
 } catch (error) {
   console.error(error instanceof Error ? error.stack : error);
@@ -160,6 +163,15 @@ async function main() {
     writeFileSync(resolve(reports, 'bench-profile.txt'), `${compareCpuProfiles(runs)}\n`);
     log(`CPU profiles compared in .test-results/bench-profile.txt (raw profiles in ${profileDir})`);
   }
+}
+
+/** Offline sync in the browser (its own app on demo data, not the million visits): `--only sync`. */
+async function benchSync() {
+  const result = await benchOfflineSync({ log });
+  const table = renderSyncRows(result);
+  console.log(`\n${table}\n`);
+  mkdirSync(reports, { recursive: true });
+  writeFileSync(resolve(reports, 'bench-sync.md'), `${table}\n`);
 }
 
 function wanted(key) {

@@ -58,6 +58,11 @@ test('a visit saved with no connection waits as pending and reaches the server o
   await expect(page.getByRole('heading', { level: 1, name: 'Nueva atención' })).toBeVisible();
   await context.setOffline(true);
   await expect(page.getByText(/Sin conexión\. Puedes registrar atenciones/)).toBeVisible();
+  // What needs the server says so, instead of "nobody matches".
+  await new VisitFormPage(page).personSearch.fill('maria');
+  await expect(page.getByRole('option', { name: /La búsqueda necesita conexión/ })).toBeVisible();
+  await new VisitFormPage(page).personSearch.fill('');
+  await page.keyboard.press('Escape');
 
   await fillAnonymousVisit(page, 'Sin conexión en la frontera');
   await new VisitFormPage(page).saveButton.click();

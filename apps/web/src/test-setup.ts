@@ -1,5 +1,5 @@
 // Import order matters: the test environment loads the JIT compiler that Material's injectables need.
-import { deserialize, serialize } from 'node:v8';
+import { runInThisContext } from 'node:vm';
 import 'fake-indexeddb/auto';
 import { setupZonelessTestEnv } from 'jest-preset-angular/setup-env/zoneless';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
@@ -8,4 +8,5 @@ import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 setupZonelessTestEnv({ extraProviders: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }] });
 
 // jsdom has no structuredClone, which IndexedDB (fake-indexeddb, for the offline outbox) needs.
-globalThis.structuredClone ??= <T>(value: T): T => deserialize(serialize(value));
+// Node's own, from the main realm (typed arrays and CryptoKeys survive it).
+globalThis.structuredClone ??= runInThisContext('structuredClone');

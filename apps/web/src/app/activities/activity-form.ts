@@ -112,22 +112,17 @@ export function updateActivityRequest(form: ActivityFormGroup, activity: Pick<Ac
 }
 
 export function activityFormValue(activity: Activity): ReturnType<ActivityFormGroup['getRawValue']> {
-  return {
-    type: activity.type,
-    occurredOn: activity.occurredOn,
-    hubId: activity.hubId,
-    place: activity.place,
-    community: activity.community ?? '',
-    participants: { ...activity.participants },
-    topics: [...activity.topics],
+  return activityRequestFormValue({
+    ...activity,
+    community: activity.community ?? undefined,
+    campaign: activity.campaign ?? undefined,
+    materials: activity.materials ?? undefined,
+    notes: activity.notes ?? undefined,
     counselorIds: activity.counselors.map((c) => c.id),
-    campaign: activity.campaign ?? '',
-    materials: activity.materials ?? '',
-    notes: activity.notes ?? '',
-  };
+  });
 }
 
-/** A create waiting in the outbox, back in the form to be fixed. */
+/** What the form shows for an activity's fields (a stored one, or a create waiting in the outbox). */
 export function activityRequestFormValue(request: CreateActivityRequest): ReturnType<ActivityFormGroup['getRawValue']> {
   return {
     type: request.type,

@@ -21,31 +21,8 @@ describe('the session when the link is down', () => {
   /** Lets IndexedDB (fake-indexeddb) and the HTTP testing backend take turns. */
   const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
-  beforeEach(async () => {
-    localStorage.clear();
-    await sharedOfflineDb().sessions.clear();
-    TestBed.configureTestingModule({
-      providers: [
-        provideRouter([{ path: 'login', children: [] }]),
-        provideHttpClient(withInterceptors([errorInterceptor, authTokenInterceptor])),
-        provideHttpClientTesting(),
-        provideTestTransloco(),
-      ],
-    });
-    auth = TestBed.inject(AuthService);
-    http = TestBed.inject(HttpTestingController);
-  });
-
-  afterEach(() => http.verify());
-
-  async function signIn(): Promise<void> {
-    auth.login('admin@example.org', 'Demo-2026!').subscribe();
-    http.expectOne(AUTH_ROUTES.login).flush(loginResponse('token-1'));
-    await settle();
-  }
-
-  async function restartWith(answer: 'no answer' | 401 | 503): Promise<boolean> {
-    // A new start of the app: a fresh AuthService over the same browser storage.
+  /** A start of the app: a fresh AuthService over the same browser storage. */
+  function startApp(): void {
     TestBed.resetTestingModule();
     TestBed.configureTestingModule({
       providers: [
@@ -57,6 +34,24 @@ describe('the session when the link is down', () => {
     });
     auth = TestBed.inject(AuthService);
     http = TestBed.inject(HttpTestingController);
+  }
+
+  beforeEach(async () => {
+    localStorage.clear();
+    await sharedOfflineDb().sessions.clear();
+    startApp();
+  });
+
+  afterEach(() => http.verify());
+
+  async function signIn(): Promise<void> {
+    auth.login('admin@example.org', 'Demo-2026!').subscribe();
+    http.expectOne(AUTH_ROUTES.login).flush(loginResponse('token-1'));
+    await settle();
+  }
+
+  async function restartWith(answer: 'no answer' | 401 | 503): Promise<boolean> {
+    startApp();
     const restoring = auth.restoreSession();
     await settle();
     const refresh = http.expectOne(AUTH_ROUTES.refresh);
@@ -113,12 +108,7 @@ describe('the session when the link is down', () => {
     await signingOut;
     expect(auth.user()).toBeNull();
 
-    TestBed.resetTestingModule();
-    TestBed.configureTestingModule({
-      providers: [provideRouter([]), provideHttpClient(withInterceptors([errorInterceptor, authTokenInterceptor])), provideHttpClientTesting(), provideTestTransloco()],
-    });
-    auth = TestBed.inject(AuthService);
-    http = TestBed.inject(HttpTestingController);
+    startApp();
     const restoring = auth.restoreSession();
     http.expectOne(AUTH_ROUTES.logout).flush(null); // revokes the refresh cookie first
     expect(await restoring).toBe(false);

@@ -60,6 +60,8 @@ export const FORM_SEND_TIMEOUT_MS = 8_000;
 /** A background send gives up after this long; the record stays and is tried again. */
 export const SEND_TIMEOUT_MS = 20_000;
 const LOCK_NAME = 'mih-outbox';
+/** Records on their way at once: enough to fill a slow link's latency, few enough not to flood the API. */
+const PARALLEL_SENDS = 4;
 
 const RESOURCE: Record<OutboxKind, string> = {
   person: '/api/persons',
@@ -74,6 +76,8 @@ export class OutboxService {
   private readonly auth = inject(AuthService);
   private readonly db = inject(OFFLINE_DB);
   private readonly keys = inject(UserKeys);
+  /** Bodies opened for the screens, by entry and IV (see toItems). */
+  private openedBodies = new Map<string, Record<string, unknown>>();
   private readonly window = inject(DOCUMENT).defaultView;
 
   /** False where the browser cannot keep records encrypted (plain http): forms then send directly. */
@@ -82,14 +86,14 @@ export class OutboxService {
   private readonly itemsOfUser = signal<OutboxItem[]>([]);
   private readonly loaded = signal(false);
   private readonly departures = signal(0);
-  private readonly sending = signal<string | null>(null);
+  private readonly sending = signal<ReadonlySet<string>>(new Set());
   private readonly lastSync = signal<number | null>(null);
   private readonly persistence = signal<'granted' | 'refused' | 'unsupported' | 'unknown'>('unknown');
 
-  /** The signed-in user's records on this device, oldest first ("sending" while one is on its way). */
+  /** The signed-in user's records on this device, oldest first ("sending" while on their way). */
   readonly items = computed(() => {
-    const sendingId = this.sending();
-    return this.itemsOfUser().map((item) => (item.id === sendingId ? { ...item, status: 'sending' as const } : item));
+    const sending = this.sending();
+    return this.itemsOfUser().map((item) => (sending.has(item.id) ? { ...item, status: 'sending' as const } : item));
   });
   readonly waitingCount = computed(() => this.items().filter((i) => i.status !== 'needs_attention').length);
   readonly attentionCount = computed(() => this.items().filter((i) => i.status === 'needs_attention').length);
@@ -107,6 +111,7 @@ export class OutboxService {
   private linkBack = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private localLock: Promise<unknown> = Promise.resolve();
+  private destroyed = false;
 
   constructor() {
     if (!this.available) return;
@@ -121,6 +126,7 @@ export class OutboxService {
     win.addEventListener('online', onOnline);
     win.document.addEventListener('visibilitychange', onVisible);
     inject(DestroyRef).onDestroy(() => {
+      this.destroyed = true;
       win.removeEventListener('online', onOnline);
       win.document.removeEventListener('visibilitychange', onVisible);
       this.watching?.unsubscribe();
@@ -158,7 +164,7 @@ export class OutboxService {
     void this.askForPersistentStorage();
     if (this.window && !this.window.navigator.onLine) return { status: 'pending' };
 
-    const outcome = await this.withLock(() => this.sendNow<T>(entry.id, request.body));
+    const outcome = await this.withLock(() => this.sendNow<T>(entry.id, request.body, !!replaced));
     this.schedule();
     return outcome;
   }
@@ -170,12 +176,14 @@ export class OutboxService {
     this.linkBack ||= !!options.linkBack;
     this.flushing ??= (async () => {
       try {
-        while (this.flushAgain) {
+        while (this.flushAgain && !this.destroyed) {
           this.flushAgain = false;
           const linkBack = this.linkBack;
           this.linkBack = false;
           await this.withLock(() => this.sendDue(linkBack));
         }
+      } catch {
+        // The browser's database failed (evicted, closed, quota): what is stored stays; the next trigger tries again.
       } finally {
         this.flushing = null;
         this.schedule();
@@ -259,8 +267,12 @@ export class OutboxService {
 
   // ── sending ────────────────────────────────────────────────────────────────────────────────────────
 
-  /** The form's own attempt: only this entry, with a short wait, and a refusal goes back to the form. */
-  private async sendNow<T>(entryId: string, body: object): Promise<SaveOutcome<T>> {
+  /**
+   * The form's own attempt: only this entry, with a short wait, and a refusal goes back to the form. A
+   * new record refused on the spot is not kept (the form still holds it); a record being fixed from
+   * "needs attention" stays there until it goes through or the user discards it.
+   */
+  private async sendNow<T>(entryId: string, body: object, keepIfRefused: boolean): Promise<SaveOutcome<T>> {
     const entry = await this.db.outbox.get(entryId);
     if (!entry) return { status: 'pending' };
     if (await this.blockedByDependency(entry)) return { status: 'pending' };
@@ -273,43 +285,63 @@ export class OutboxService {
       return { status: 'synced', record: record as T };
     }
     if (next.status === 'needs_attention' && failure) {
-      await this.db.outbox.delete(entry.id);
+      if (keepIfRefused) await this.db.outbox.put(next);
+      else await this.db.outbox.delete(entry.id);
       return { status: 'refused', error: failure };
     }
     await this.db.outbox.put(next);
     return { status: 'pending' };
   }
 
+  /**
+   * Sends what is due, a few at a time (records do not depend on each other unless they say so, and a
+   * hub back online after a day has hundreds). A record whose dependency is still here waits for the
+   * next round, which starts as soon as this one sent anything.
+   */
   private async sendDue(linkBack: boolean): Promise<void> {
     const userId = this.auth.user()?.id;
     if (!userId) return;
     const key = await this.keyOf(userId);
-    for (const listed of await this.entriesOf(userId)) {
-      if (this.auth.user()?.id !== userId) return; // signed out meanwhile
-      // Read again inside the lock: the user may have fixed or discarded it since the list was read.
-      const entry = await this.db.outbox.get(listed.id);
-      if (!entry || !isDue(entry, Date.now(), linkBack) || (await this.blockedByDependency(entry))) continue;
-      this.sending.set(entry.id);
-      try {
-        const { failure } = await this.send(entry, await open(key, entry.body), SEND_TIMEOUT_MS);
-        const next = afterAttempt(entry, failure, Date.now());
-        if (next === null) {
-          await this.db.outbox.delete(entry.id);
-          await this.markSynced(userId);
-          continue;
-        }
-        await this.db.outbox.update(entry.id, {
-          status: next.status,
-          attempts: next.attempts,
-          nextAttemptAt: next.nextAttemptAt,
-          error: next.error,
-        });
+    const due = (await this.entriesOf(userId)).filter((entry) => isDue(entry, Date.now(), linkBack));
+    let sent = 0;
+    let waiting = 0;
+    try {
+      for (let i = 0; i < due.length; i += PARALLEL_SENDS) {
+        const results = await Promise.all(due.slice(i, i + PARALLEL_SENDS).map((listed) => this.sendOne(userId, key, listed.id, linkBack)));
+        sent += results.filter((r) => r === 'sent').length;
+        waiting += results.filter((r) => r === 'blocked').length;
         // No link, or no session: the rest of the queue would fail the same way.
-        const verdict = judge(failure, next.attempts);
-        if (verdict.kind === 'wait_for_sign_in' || (verdict.kind === 'retry' && failure?.statusCode === 0)) return;
-      } finally {
-        this.sending.set(null);
+        if (results.includes('stop')) return;
       }
+      if (sent && waiting) this.flushAgain = true;
+    } finally {
+      if (sent) await this.markSynced(userId);
+    }
+  }
+
+  private async sendOne(userId: string, key: CryptoKey, entryId: string, linkBack: boolean): Promise<'sent' | 'failed' | 'stop' | 'blocked' | 'skipped'> {
+    if (this.auth.user()?.id !== userId) return 'stop'; // signed out meanwhile
+    // Read again inside the lock: the user may have fixed or discarded it since the list was read.
+    const entry = await this.db.outbox.get(entryId);
+    if (!entry || !isDue(entry, Date.now(), linkBack)) return 'skipped';
+    if (await this.blockedByDependency(entry)) return 'blocked';
+    this.sending.update((ids) => new Set(ids).add(entry.id));
+    try {
+      const { failure } = await this.send(entry, await open(key, entry.body), SEND_TIMEOUT_MS);
+      const next = afterAttempt(entry, failure, Date.now());
+      if (next === null) {
+        await this.db.outbox.delete(entry.id);
+        return 'sent';
+      }
+      await this.db.outbox.update(entry.id, { status: next.status, attempts: next.attempts, nextAttemptAt: next.nextAttemptAt, error: next.error });
+      const verdict = judge(failure, next.attempts);
+      return verdict.kind === 'wait_for_sign_in' || (verdict.kind === 'retry' && failure?.statusCode === 0) ? 'stop' : 'failed';
+    } finally {
+      this.sending.update((ids) => {
+        const rest = new Set(ids);
+        rest.delete(entry.id);
+        return rest;
+      });
     }
   }
 
@@ -360,6 +392,7 @@ export class OutboxService {
   private watch(userId: string | null): void {
     this.watching?.unsubscribe();
     this.itemsOfUser.set([]);
+    this.openedBodies = new Map();
     this.loaded.set(false);
     this.lastSync.set(null);
     clearTimeout(this.timer);
@@ -383,14 +416,32 @@ export class OutboxService {
     return this.db.outbox.where('[userId+createdAt]').between([userId, -Infinity], [userId, Infinity]).toArray();
   }
 
+  /**
+   * Every write to the outbox (each record sent) re-runs the query: bodies already opened are reused,
+   * keyed by their sealed bytes' IV (a fixed body keeps its IV, a replaced one has a new one).
+   */
   private async toItems(userId: string, entries: OutboxEntry[]): Promise<OutboxItem[]> {
     const key = await this.keyOf(userId);
-    return Promise.all(entries.map((entry) => this.toItem(entry, key)));
+    const opened = new Map<string, Record<string, unknown>>();
+    const items = await Promise.all(
+      entries.map(async (entry) => {
+        const ivKey = `${entry.id}:${entry.body.iv}`;
+        const body = this.openedBodies.get(ivKey) ?? (await open<Record<string, unknown>>(key, entry.body));
+        opened.set(ivKey, body);
+        return this.itemOf(entry, body);
+      }),
+    );
+    this.openedBodies = opened;
+    return items;
   }
 
   private async toItem(entry: OutboxEntry, key: CryptoKey): Promise<OutboxItem> {
-    const { body, userId: _userId, dependsOn: _deps, nextAttemptAt: _next, ...rest } = entry;
-    return { ...rest, body: await open<Record<string, unknown>>(key, body) };
+    return this.itemOf(entry, await open<Record<string, unknown>>(key, entry.body));
+  }
+
+  private itemOf(entry: OutboxEntry, body: Record<string, unknown>): OutboxItem {
+    const { body: _sealed, userId: _userId, dependsOn: _deps, nextAttemptAt: _next, ...rest } = entry;
+    return { ...rest, body };
   }
 
   private async ownEntry(id: string): Promise<OutboxEntry | undefined> {
@@ -417,11 +468,15 @@ export class OutboxService {
   /** Wakes up for the next record whose backoff ends. */
   private schedule(): void {
     clearTimeout(this.timer);
-    void this.nextDue().then((at) => {
-      if (at === null) return;
-      clearTimeout(this.timer);
-      this.timer = setTimeout(() => void this.flush(), Math.max(0, at - Date.now()));
-    });
+    if (this.destroyed) return;
+    this.nextDue().then(
+      (at) => {
+        if (at === null || this.destroyed) return;
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => void this.flush(), Math.max(0, at - Date.now()));
+      },
+      () => undefined,
+    );
   }
 
   private async nextDue(): Promise<number | null> {

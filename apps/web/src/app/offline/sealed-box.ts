@@ -2,9 +2,10 @@
 // non-extractable (scripts can use it, nobody can read it out), and passphrase-sealed backup files.
 // Every sealing draws a fresh 96-bit IV; GCM's tag makes any tampering fail to open.
 
+/** Base64 text: stores and copies the same everywhere (IndexedDB, files); the IV also tells sealings apart. */
 export interface Sealed {
-  iv: Uint8Array<ArrayBuffer>;
-  data: ArrayBuffer;
+  iv: string;
+  data: string;
 }
 
 /** A backup file's envelope: everything needed to open it again with the passphrase, nothing else. */
@@ -35,11 +36,11 @@ export function newUserKey(): Promise<CryptoKey> {
 export async function seal(key: CryptoKey, value: unknown): Promise<Sealed> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, encoder.encode(JSON.stringify(value)));
-  return { iv, data };
+  return { iv: toBase64(iv), data: toBase64(new Uint8Array(data)) };
 }
 
 export async function open<T>(key: CryptoKey, sealed: Sealed): Promise<T> {
-  const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv }, key, sealed.data);
+  const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(sealed.iv) }, key, fromBase64(sealed.data));
   return JSON.parse(decoder.decode(plain)) as T;
 }
 
@@ -47,13 +48,7 @@ export async function sealWithPassphrase(passphrase: string, value: unknown, ite
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const key = await passphraseKey(passphrase, salt, iterations);
   const { iv, data } = await seal(key, value);
-  return {
-    format: 'mih-outbox-backup',
-    version: 1,
-    kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations, salt: toBase64(salt) },
-    iv: toBase64(iv),
-    data: toBase64(new Uint8Array(data)),
-  };
+  return { format: 'mih-outbox-backup', version: 1, kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations, salt: toBase64(salt) }, iv, data };
 }
 
 /** Rejects (OperationError) when the passphrase is wrong or the file was changed. */
@@ -62,7 +57,7 @@ export async function openWithPassphrase<T>(passphrase: string, file: Passphrase
     throw new Error('not_a_backup');
   }
   const key = await passphraseKey(passphrase, fromBase64(file.kdf.salt), file.kdf.iterations);
-  return open<T>(key, { iv: fromBase64(file.iv), data: fromBase64(file.data).buffer });
+  return open<T>(key, { iv: file.iv, data: file.data });
 }
 
 async function passphraseKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<CryptoKey> {

@@ -18,6 +18,7 @@ import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { type Person, PERSON_SEARCH_MIN_LENGTH } from '@mih/contracts';
 import { Subject, catchError, debounceTime, distinctUntilChanged, map, of, switchMap, tap } from 'rxjs';
+import { errorMessageKey, isNoAnswer, toApiError } from '../core/api-error';
 import { CountryNamePipe } from '../i18n/country-name.pipe';
 import { LanguageService } from '../i18n/language.service';
 import { ReferenceLabelPipe } from '../reference-lists/reference-label.pipe';
@@ -76,7 +77,9 @@ const CREATE = 'create-person';
           </span>
         </mat-option>
       }
-      @if (noMatches()) {
+      @if (failedKey(); as key) {
+        <mat-option disabled>{{ key | transloco }}</mat-option>
+      } @else if (noMatches()) {
         <mat-option disabled>{{ 'persons.search.none' | transloco }}</mat-option>
       }
       @if (offerCreate() && canSearch()) {
@@ -134,6 +137,8 @@ export class PersonSearchComponent {
   private readonly query = signal('');
   private readonly typed = new Subject<string>();
   private readonly found = signal<Person[] | null>(null);
+  /** Why the last search has no answer (no link: "needs a connection"), instead of "nobody matches". */
+  protected readonly failedKey = signal<string | null>(null);
 
   protected readonly canSearch = computed(() => this.query().trim().length >= PERSON_SEARCH_MIN_LENGTH);
   protected readonly results = computed(() => (this.found() ?? []).filter((p) => p.id !== this.excludeId()));
@@ -145,8 +150,19 @@ export class PersonSearchComponent {
         map((q) => q.trim()),
         debounceTime(SEARCH_DEBOUNCE_MS),
         distinctUntilChanged(),
-        tap(() => this.found.set(null)),
-        switchMap((q) => this.persons.search(q).pipe(catchError(() => of([] as Person[])))),
+        tap(() => {
+          this.found.set(null);
+          this.failedKey.set(null);
+        }),
+        switchMap((q) =>
+          this.persons.search(q).pipe(
+            catchError((err: unknown) => {
+              const error = toApiError(err);
+              this.failedKey.set(isNoAnswer(error) ? 'persons.search.needsConnection' : errorMessageKey(error));
+              return of([] as Person[]);
+            }),
+          ),
+        ),
         takeUntilDestroyed(),
       )
       .subscribe((people) => this.found.set(this.canSearch() ? people : null));
