@@ -6,12 +6,12 @@
 // Without DATABASE_URL it starts an embedded PostgreSQL whose data stays in .data/ (or MIH_DATA_DIR),
 // loads demo data into an empty database, and keeps generated secrets in .data/secrets.json.
 import { spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { userInfo } from 'node:os';
 import pg from 'pg';
-import { reachableByOthers, startEmbeddedPostgres } from './db/embedded-postgres.mjs';
+import { chooseDataDir, loadSecrets } from './db/data-dir.mjs';
+import { DatabaseSetupError, startEmbeddedPostgres } from './db/embedded-postgres.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const [command = 'serve', ...rest] = process.argv.slice(2);
@@ -33,11 +33,20 @@ const env = { ...process.env };
 let database = null;
 
 if (!env.DATABASE_URL) {
-  const dataDir = chooseDataDir();
-  const secrets = loadSecrets(dataDir);
-  const started = Date.now();
-  database = await startEmbeddedPostgres({ dataDir: resolve(dataDir, 'pg'), password: secrets.databasePassword, log });
-  log(`Embedded PostgreSQL ready in ${Date.now() - started} ms (data in ${dataDir})`);
+  let secrets;
+  try {
+    const dataDir = chooseDataDir(resolve(env.MIH_DATA_DIR ?? resolve(root, '.data')), { log });
+    secrets = loadSecrets(dataDir);
+    const started = Date.now();
+    // Supervised while serving: if PostgreSQL dies, it is started again and the API reconnects by itself.
+    database = await startEmbeddedPostgres({ dataDir: resolve(dataDir, 'pg'), password: secrets.databasePassword, log, supervise: command === 'serve' });
+    log(`Embedded PostgreSQL ready in ${Date.now() - started} ms (data in ${dataDir})`);
+  } catch (error) {
+    // One line saying what to do, never a stack trace.
+    console.error(`[launch] ${error instanceof DatabaseSetupError ? error.message : `The embedded PostgreSQL could not start: ${error?.message ?? error}. Set DATABASE_URL to use another PostgreSQL.`}`);
+    await database?.stop();
+    process.exit(1);
+  }
   env.DATABASE_URL = database.url;
   env.JWT_SECRET ??= secrets.jwtSecret;
   env.SEED_DEMO ??= 'true';
@@ -67,25 +76,6 @@ if (command === 'serve') void announceWhenHealthy();
 const code = await new Promise((done) => child.on('exit', (exitCode, signal) => done(exitCode ?? (signal ? 0 : 1))));
 await database?.stop();
 process.exit(code);
-
-function chooseDataDir() {
-  const preferred = resolve(env.MIH_DATA_DIR ?? resolve(root, '.data'));
-  if (userInfo().uid !== 0 || reachableByOthers(preferred)) return preferred;
-  // As root, PostgreSQL runs as the `postgres` user, which cannot enter a clone under a private home.
-  const fallback = `/var/tmp/mih-${createHash('sha256').update(preferred).digest('hex').slice(0, 12)}`;
-  log(`${preferred} is not reachable by the postgres user (a parent folder is private); using ${fallback}.`);
-  log('Set MIH_DATA_DIR to choose another place, or `chmod o+x` the parent folders.');
-  return fallback;
-}
-
-function loadSecrets(dataDir) {
-  const file = resolve(dataDir, 'secrets.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
-  mkdirSync(dataDir, { recursive: true, mode: 0o711 });
-  const secrets = { databasePassword: randomBytes(18).toString('base64url'), jwtSecret: randomBytes(32).toString('hex') };
-  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
-  return secrets;
-}
 
 async function createFreshDatabase(serverUrl) {
   const name = `e2e_${Date.now()}_${randomBytes(3).toString('hex')}`;

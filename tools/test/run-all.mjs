@@ -5,10 +5,12 @@
 //   2. jest: API unit + integration specs (each file on its own new database) and web unit specs
 //   3. production build of the API and the web app (with its .br/.gz files, as `npm run build`)
 //   4. Playwright: browser specs in Chromium against the built app on a fresh database with demo data
+//   5. reliability: node:test specs in tools/test/reliability that start the built app as real processes
+//      and break things (PostgreSQL SIGKILLed under load, a private clone folder, two replicas)
 // The last line is `N passed, N failed`, summed from jest's and Playwright's JSON reports; the exit
 // code is non-zero if anything failed or a suite could not run.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startTestDatabase } from './test-database.mjs';
 
@@ -17,7 +19,7 @@ const reports = resolve(root, '.test-results');
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
-const only = process.argv.slice(2); // e.g. `npm test -- jest`, `npm test -- e2e` or `npm test -- typecheck`
+const only = process.argv.slice(2); // e.g. `npm test -- jest`, `npm test -- e2e`, `npm test -- typecheck` or `npm test -- reliability`
 const TYPECHECKED = ['apps/api/tsconfig.spec.json', 'apps/web/tsconfig.spec.json', 'apps/web-e2e/tsconfig.json'];
 const wants = (suite) => only.length === 0 || only.includes(suite);
 const bin = (name) => resolve(root, 'node_modules/.bin', name);
@@ -38,15 +40,22 @@ try {
     const code = await run(bin('jest'), ['--ci', '--projects', 'apps/api/jest.config.cjs', 'apps/web/jest.config.cjs', '--json', `--outputFile=${jestReport}`]);
     results.push(readJest('jest (api + web)', jestReport, code));
   }
-  if (wants('e2e')) {
-    const buildCode = await run(bin('nx'), ['run-many', '-t', 'build', 'compress', '-p', 'api', 'web', '--configuration=production', '--outputStyle=static']);
-    if (buildCode !== 0) {
-      results.push({ suite: 'build', passed: 0, failed: 1, broken: true });
-    } else {
-      const e2eReport = resolve(reports, 'playwright.json');
-      const code = await run(bin('playwright'), ['test', '-c', 'apps/web-e2e/playwright.config.ts'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport });
-      results.push(readPlaywright('playwright (web-e2e)', e2eReport, code));
-    }
+  let built = null;
+  const build = async () => (built ??= await run(bin('nx'), ['run-many', '-t', 'build', 'compress', '-p', 'api', 'web', '--configuration=production', '--outputStyle=static']));
+  if (wants('e2e') || wants('reliability')) {
+    if ((await build()) !== 0) results.push({ suite: 'build', passed: 0, failed: 1, broken: true });
+  }
+  if (wants('e2e') && built === 0) {
+    const e2eReport = resolve(reports, 'playwright.json');
+    const code = await run(bin('playwright'), ['test', '-c', 'apps/web-e2e/playwright.config.ts'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport });
+    results.push(readPlaywright('playwright (web-e2e)', e2eReport, code));
+  }
+  if (wants('reliability') && built === 0) {
+    const folder = resolve(root, 'tools/test/reliability');
+    const files = readdirSync(folder).filter((name) => name.endsWith('.test.mjs')).map((name) => resolve(folder, name));
+    const tapReport = resolve(reports, 'reliability.tap');
+    const code = await run(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapReport}`, ...files]);
+    results.push(readTap('reliability (tools/test/reliability)', tapReport, code));
   }
 } finally {
   await database.stop();
@@ -76,6 +85,15 @@ function readJest(suite, file, code) {
   const report = JSON.parse(readFileSync(file, 'utf8'));
   const failed = report.numFailedTests + report.numRuntimeErrorTestSuites;
   return { suite, passed: report.numPassedTests, failed, broken: code !== 0 && failed === 0 };
+}
+
+/** node:test's TAP report ends with `# pass N` and `# fail N`. */
+function readTap(suite, file, code) {
+  if (!existsSync(file)) return { suite, passed: 0, failed: 1, broken: true };
+  const text = readFileSync(file, 'utf8');
+  const count = (label) => Number(text.match(new RegExp(`^# ${label} (\\d+)$`, 'm'))?.[1] ?? 0);
+  const failed = count('fail') + count('cancelled');
+  return { suite, passed: count('pass'), failed, broken: code !== 0 && failed === 0 };
 }
 
 function readPlaywright(suite, file, code) {

@@ -2,6 +2,7 @@ import { Module, RequestMethod } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { HeavyReadsModule } from '../common/heavy-reads';
 import { AppConfig, validateConfig } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source';
 import { AuditModule } from '../modules/audit/audit.module';
@@ -44,11 +45,12 @@ import { QuarterLocksModule } from '../modules/quarter-locks/quarter-locks.modul
     TypeOrmModule.forRootAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<AppConfig, true>) => ({
-        ...dataSourceOptions(config.get('DATABASE_URL', { infer: true })),
+        ...dataSourceOptions(config.get('DATABASE_URL', { infer: true }), config.get('DATABASE_CONNECT_TIMEOUT_SECONDS', { infer: true })),
         retryAttempts: 3,
         retryDelay: 1000,
       }),
     }),
+    HeavyReadsModule,
     AuditModule,
     HealthModule,
     AuthModule,

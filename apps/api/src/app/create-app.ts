@@ -14,6 +14,7 @@ import { DataSource } from 'typeorm';
 import { AllExceptionsFilter, type WebAppIndex } from '../common/all-exceptions.filter';
 import { createValidationPipe } from '../common/validation';
 import type { AppConfig } from '../config/app-config';
+import { parseTrustProxy } from '../config/trust-proxy';
 import { seedDemoData } from '../database/demo/demo-seed';
 import { runMigrations } from '../database/migrate';
 import { AppModule } from './app.module';
@@ -21,7 +22,7 @@ import { AppModule } from './app.module';
 const BODY_LIMIT_BYTES = 256 * 1024;
 
 export async function createApp(options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
-  const trustProxy = ['1', 'true', 'yes'].includes(String(process.env['TRUST_PROXY']).toLowerCase());
+  const trustProxy = parseTrustProxy(process.env['TRUST_PROXY']);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule,
     new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy, routerOptions: { maxParamLength: 200 } }),

@@ -6,6 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { ApiError, ERROR_CODES } from '@mih/contracts';
 import { ApiException } from './api-exception';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './database-unavailable';
 
 const CODE_BY_STATUS: Record<number, string> = {
   400: ERROR_CODES.validationFailed,
@@ -32,6 +33,9 @@ const PG_BAD_INPUT = new Set(['22P02', '22003', '22007', '22008', '22001', '2202
 const PG_QUARTER_LOCKED = 'MIHQL';
 
 export function toApiError(exception: unknown): ApiError {
+  if (isDatabaseUnavailable(exception)) {
+    return { statusCode: 503, code: ERROR_CODES.serviceUnavailable, message: 'The service is briefly unavailable; try again shortly' };
+  }
   if (exception instanceof ThrottlerException) {
     return { statusCode: 429, code: ERROR_CODES.tooManyRequests, message: 'Too many requests; slow down' };
   }
@@ -85,7 +89,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
       sendIndex(this.webApp, request, reply);
       return;
     }
-    if (error.statusCode >= 500) {
+    const retryAfter = (exception as { retryAfterSeconds?: unknown })?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
+    if (error.statusCode === HttpStatus.SERVICE_UNAVAILABLE) {
+      // Temporary: the client keeps what it was sending and tries again (never a sign-out).
+      void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    } else if (error.statusCode >= 500) {
       const err = exception as Error;
       this.logger.error({ err: { name: err?.name, message: err?.message, stack: err?.stack } }, 'Unhandled error');
     }

@@ -67,7 +67,8 @@ export const UuidList = (max = 200) =>
 
 export const IsoDate = (options: ApiPropertyOptions = {}) =>
   applyDecorators(
-    ApiPropertyOptional({ type: String, format: 'date', example: '2026-01-31', nullable: true, ...options }),
+    // Optional unless the caller says `required: true` (ApiPropertyOptional would override that).
+    ApiProperty({ type: String, format: 'date', example: '2026-01-31', nullable: true, required: false, ...options } as ApiPropertyOptions),
     IsString(),
     Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: '$property must be a date YYYY-MM-DD' }),
     // The pattern lets 2025-02-30 through; a date that does not round-trip does not exist.

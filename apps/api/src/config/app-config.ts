@@ -1,7 +1,8 @@
 // The environment the API runs with, validated once at start: a bad value stops the process with the
 // variable's name instead of failing later at the first request that needs it.
 import { plainToInstance, Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, ValidateBy, validateSync } from 'class-validator';
+import { parseTrustProxy } from './trust-proxy';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['true', '1', 'yes'].includes(value.toLowerCase()) : value;
@@ -47,9 +48,10 @@ export class AppConfig {
   @IsOptional() @IsString()
   WEB_DIST?: string;
 
-  /** Set when the API sits behind a reverse proxy, so request IPs come from X-Forwarded-For. */
-  @Transform(toBoolean) @IsBoolean()
-  TRUST_PROXY = false;
+  /** Proxies in front of the API whose X-Forwarded-For is believed: a hop count or addresses/CIDRs (see trust-proxy.ts). */
+  @IsOptional() @IsString()
+  @ValidateBy({ name: 'trustProxy', validator: { validate: (value) => isTrustProxy(value), defaultMessage: () => trustProxyProblem } })
+  TRUST_PROXY?: string;
 
   /** Requests per minute and IP to /api/auth/*. */
   @Type(() => Number) @IsInt() @Min(1)
@@ -63,6 +65,44 @@ export class AppConfig {
 
   @Type(() => Number) @IsInt() @Min(1)
   LOGIN_LOCK_MINUTES = 15;
+
+  /**
+   * The whole account's cap, from every source together (LOGIN_MAX_FAILURES counts per account and
+   * source): high enough that nobody can lock the admin out from one address, low enough to stop
+   * guessing spread over many addresses.
+   */
+  @Type(() => Number) @IsInt() @Min(1)
+  LOGIN_ACCOUNT_MAX_FAILURES = 30;
+
+  @Type(() => Number) @IsInt() @Min(1)
+  LOGIN_ACCOUNT_WINDOW_MINUTES = 24 * 60;
+
+  /** Longest wait for a new database connection; then the request answers 503 (the client retries). */
+  @Type(() => Number) @IsInt() @Min(1) @Max(60)
+  DATABASE_CONNECT_TIMEOUT_SECONDS = 5;
+
+  /** Exports and reports running at once: per user, and in all (429 with Retry-After beyond). */
+  @Type(() => Number) @IsInt() @Min(1)
+  HEAVY_READS_PER_USER = 2;
+
+  @Type(() => Number) @IsInt() @Min(1)
+  HEAVY_READS_MAX = 6;
+
+  /** Connections of the separate pool for exports and reports (the main pool keeps its 20). */
+  @Type(() => Number) @IsInt() @Min(1)
+  HEAVY_READS_POOL_SIZE = 8;
+
+  /** Longest wait for a connection of that pool before answering 503. */
+  @Type(() => Number) @IsInt() @Min(1)
+  HEAVY_READS_ACQUIRE_SECONDS = 5;
+
+  /** statement_timeout of that pool (each cursor read of an export is one statement). */
+  @Type(() => Number) @IsInt() @Min(1)
+  HEAVY_READS_STATEMENT_TIMEOUT_SECONDS = 120;
+
+  /** A download whose client reads nothing for this long is cut, and its connection freed. */
+  @Type(() => Number) @IsInt() @Min(1)
+  EXPORT_IDLE_READ_SECONDS = 60;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -84,11 +124,22 @@ export class AppConfig {
   PROVIDER_LINK_MARGIN_DAYS = 14;
 }
 
+let trustProxyProblem = 'TRUST_PROXY is not valid';
+function isTrustProxy(value: unknown): boolean {
+  try {
+    parseTrustProxy(value as string | undefined);
+    return true;
+  } catch (error) {
+    trustProxyProblem = (error as Error).message;
+    return false;
+  }
+}
+
 export function validateConfig(env: Record<string, unknown>): AppConfig {
   const config = plainToInstance(AppConfig, env, { exposeDefaultValues: true });
   const errors = validateSync(config, { skipMissingProperties: false, whitelist: false });
   if (errors.length > 0) {
-    const names = errors.map((e) => `${e.property} (${Object.keys(e.constraints ?? {}).join(', ')})`);
+    const names = errors.map((e) => (e.constraints?.['trustProxy'] ? e.constraints['trustProxy'] : `${e.property} (${Object.keys(e.constraints ?? {}).join(', ')})`));
     throw new Error(`Invalid environment: ${names.join('; ')}`);
   }
   return config;

@@ -99,7 +99,8 @@ describe('the app database role', () => {
 
   it('reads and writes the working tables', async () => {
     expect(await asApp('SELECT count(*) FROM persons')).toBe('ok');
-    expect(await asApp('UPDATE login_throttles SET failures = failures WHERE false')).toBe('ok');
+    expect(await asApp('UPDATE login_throttles SET attempts = attempts WHERE false')).toBe('ok');
     expect(await asApp('DELETE FROM refresh_tokens WHERE false')).toBe('ok');
+    expect(await asApp('DELETE FROM throttler_hits WHERE false')).toBe('ok');
   });
 });

@@ -8,6 +8,8 @@ import { PersonSearchByHub1764100000000 } from './migrations/1764100000000-perso
 import { Referrals1764200000000 } from './migrations/1764200000000-referrals';
 import { ActivitiesCases1764300000000 } from './migrations/1764300000000-activities-cases';
 import { QuarterLocks1764400000000 } from './migrations/1764400000000-quarter-locks';
+import { LoginAttemptsPerSource1764510000000 } from './migrations/1764510000000-login-attempts-per-source';
+import { ThrottlerHits1764515000000 } from './migrations/1764515000000-throttler-hits';
 import { ReferralFourEyes1764520000000 } from './migrations/1764520000000-referral-four-eyes';
 import { RevealQuota1764530000000 } from './migrations/1764530000000-reveal-quota';
 import { ProviderLinkPurposes1764540000000 } from './migrations/1764540000000-provider-link-purposes';
@@ -30,9 +32,21 @@ import { CounselorProfileEntity } from '../modules/counselors/counselor-profile.
 import { QuarterLockEntity } from '../modules/quarter-locks/quarter-lock.entity';
 
 export const ENTITIES = [HubEntity, UserEntity, RefreshTokenEntity, LoginThrottleEntity, AuditEventEntity, ReferenceItemEntity, PersonEntity, VisitEntity, ServiceProviderEntity, ReferralEntity, ReferralEventEntity, ProviderLinkEntity, NotificationEntity, CounselorProfileEntity, ActivityEntity, CaseEntity, QuarterLockEntity];
-export const MIGRATIONS = [Initial1763900000000, PersonsVisits1764000000000, PersonSearchByHub1764100000000, Referrals1764200000000, ActivitiesCases1764300000000, QuarterLocks1764400000000, ReferralFourEyes1764520000000, RevealQuota1764530000000, ProviderLinkPurposes1764540000000];
+export const MIGRATIONS = [
+  Initial1763900000000,
+  PersonsVisits1764000000000,
+  PersonSearchByHub1764100000000,
+  Referrals1764200000000,
+  ActivitiesCases1764300000000,
+  QuarterLocks1764400000000,
+  LoginAttemptsPerSource1764510000000,
+  ThrottlerHits1764515000000,
+  ReferralFourEyes1764520000000,
+  RevealQuota1764530000000,
+  ProviderLinkPurposes1764540000000,
+];
 
-export function dataSourceOptions(url: string): DataSourceOptions {
+export function dataSourceOptions(url: string, connectTimeoutSeconds = 5): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -40,6 +54,9 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrations: MIGRATIONS,
     migrationsRun: false, // runMigrations() does it under a lock
     synchronize: false,
-    extra: { max: 20, application_name: 'mih-api' },
+    // Fail fast while the database is away (the request answers 503 and the client retries) instead of
+    // queueing for ever; keepAlive finds a dead peer behind a silent network. TypeORM attaches the
+    // pool's on('error') (an idle connection dropped by a restart is logged and discarded).
+    extra: { max: 20, application_name: 'mih-api', connectionTimeoutMillis: connectTimeoutSeconds * 1000, keepAlive: true, keepAliveInitialDelayMillis: 10_000 },
   };
 }

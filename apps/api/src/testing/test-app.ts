@@ -59,7 +59,12 @@ export interface TestApp {
 let counter = 0;
 const uniqueCode = () => `T${(++counter).toString(36).toUpperCase()}${randomBytes(2).toString('hex').toUpperCase()}`.slice(0, 6);
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Where the API connects instead of the test database (e.g. through a TCP proxy a spec can cut). */
+  apiDatabaseUrl?: (databaseUrl: string) => Promise<string>;
+}
+
+export async function createTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const serverUrl = process.env['DATABASE_URL'];
   if (!serverUrl) throw new Error('DATABASE_URL is not set: run the tests with `npm test` (it starts PostgreSQL)');
   const name = `test_${randomUUID().replace(/-/g, '')}`;
@@ -69,7 +74,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const databaseUrl = url.toString();
 
   Object.assign(process.env, {
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: options.apiDatabaseUrl ? await options.apiDatabaseUrl(databaseUrl) : databaseUrl,
     JWT_SECRET: randomBytes(32).toString('hex'),
     COOKIE_SECURE: 'false',
     SEED_DEMO: 'false',

@@ -5,6 +5,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Role } from '@mih/contracts';
 import { ForbiddenActionException, UnauthorizedException } from '../../common/api-exception';
+import { isDatabaseUnavailable } from '../../common/database-unavailable';
 import { IS_PUBLIC, ROLES_KEY } from '../../common/decorators';
 import type { Actor } from './actor';
 
@@ -20,6 +21,8 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<T>(err: unknown, user: T): T {
+    // A session check that could not reach the database is "try again" (503), not "signed out" (401).
+    if (isDatabaseUnavailable(err)) throw err;
     if (err) throw err instanceof UnauthorizedException ? err : new UnauthorizedException();
     if (!user) throw new UnauthorizedException();
     return user;

@@ -4,6 +4,7 @@ import { ConfigService } from '@nestjs/config';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
@@ -12,6 +13,7 @@ import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
 import { LoginThrottleService } from './login-throttle.service';
+import { PgThrottlerStorage } from './pg-throttler.storage';
 
 @Module({
   imports: [
@@ -25,10 +27,12 @@ import { LoginThrottleService } from './login-throttle.service';
       }),
     }),
     ThrottlerModule.forRootAsync({
-      inject: [ConfigService],
-      useFactory: (config: ConfigService<AppConfig, true>) => [
-        { name: 'auth', ttl: 60_000, limit: config.get('AUTH_RATE_LIMIT_PER_MINUTE', { infer: true }) },
-      ],
+      inject: [ConfigService, DataSource],
+      // Counted in PostgreSQL so the limit holds across replicas.
+      useFactory: (config: ConfigService<AppConfig, true>, dataSource: DataSource) => ({
+        throttlers: [{ name: 'auth', ttl: 60_000, limit: config.get('AUTH_RATE_LIMIT_PER_MINUTE', { infer: true }) }],
+        storage: new PgThrottlerStorage(dataSource),
+      }),
     }),
   ],
   controllers: [AuthController],

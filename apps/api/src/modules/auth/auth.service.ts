@@ -41,14 +41,16 @@ export class AuthService {
 
   /** Checks the credentials; same answer and about the same time for a wrong email or a wrong password. */
   async validateCredentials(email: string, password: string, ip: string | null): Promise<UserWithHubs> {
-    if (await this.throttle.isLocked(email)) {
+    // The attempt is counted before the slow argon2 check, so a parallel burst cannot exceed the cap.
+    const reservation = await this.throttle.reserve(email, ip);
+    if (!reservation) {
       await this.audit.record({ actor: null, action: 'login_failed', entityType: 'user', ip, details: { reason: 'locked' } });
       throw new AccountLockedException();
     }
     const candidate = await this.users.findByEmailWithPassword(email);
     const passwordOk = await this.passwords.verify(candidate?.passwordHash ?? null, password);
     if (!candidate || !passwordOk || !candidate.active) {
-      const locked = await this.throttle.recordFailure(email);
+      const locked = await this.throttle.recordFailure(reservation);
       await this.audit.record({
         actor: null,
         action: 'login_failed',
@@ -59,7 +61,7 @@ export class AuthService {
       });
       throw new UnauthorizedException('Wrong email or password');
     }
-    await this.throttle.clear(email);
+    await this.throttle.release(reservation);
     const user = await this.users.findForAuth(candidate.id);
     if (!user) throw new UnauthorizedException('Wrong email or password');
     return user;

@@ -2,7 +2,9 @@
 // so that their reason (and any filter) never sits in a URL, a proxy log or the browser history.
 import { applyDecorators, Body, Controller, Get, Param, PipeTransform, Post, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ConfigService } from '@nestjs/config';
 import type { FastifyReply } from 'fastify';
+import type { AppConfig } from '../../config/app-config';
 import { EXPORT_FORMATS, ExportFormat, IDENTIFYING_EXPORT_ROLES } from '@mih/contracts';
 import { ValidationFailedException } from '../../common/api-exception';
 import { Authenticated, CurrentActor, Roles } from '../../common/decorators';
@@ -45,20 +47,27 @@ const IDENTIFYING =
 @Authenticated()
 @Controller('exports')
 export class ExportsController {
-  constructor(private readonly exports: ExportsService) {}
+  private readonly idleReadMs: number;
+
+  constructor(
+    private readonly exports: ExportsService,
+    config: ConfigService<AppConfig, true>,
+  ) {
+    this.idleReadMs = config.get('EXPORT_IDLE_READ_SECONDS', { infer: true }) * 1000;
+  }
 
   @Get('visits.:format')
   @ApiOperation({ summary: 'Visits of my scope with the filters of GET /api/visits', description: DE_IDENTIFIED })
   @FileResponse()
   async visits(@CurrentActor() actor: Actor, @Format() format: ExportFormat, @Query() query: VisitExportQueryDto, @Res() reply: FastifyReply) {
-    send(reply, await this.exports.export(actor, 'visits', format, query));
+    send(reply, await this.exports.export(actor, 'visits', format, query), this.idleReadMs);
   }
 
   @Get('persons.:format')
   @ApiOperation({ summary: 'Persons of my scope with the filters of GET /api/persons (but q)', description: DE_IDENTIFIED })
   @FileResponse()
   async persons(@CurrentActor() actor: Actor, @Format() format: ExportFormat, @Query() query: PersonExportQueryDto, @Res() reply: FastifyReply) {
-    send(reply, await this.exports.export(actor, 'persons', format, query));
+    send(reply, await this.exports.export(actor, 'persons', format, query), this.idleReadMs);
   }
 
   @Post('persons.:format')
@@ -67,14 +76,14 @@ export class ExportsController {
   @FileResponse()
   async identifyingPersons(@CurrentActor() actor: Actor, @Format() format: ExportFormat, @Body() body: PersonIdentifyingExportDto, @Res() reply: FastifyReply) {
     const { reason, ...query } = body;
-    send(reply, await this.exports.export(actor, 'persons', format, query, { reason }));
+    send(reply, await this.exports.export(actor, 'persons', format, query, { reason }), this.idleReadMs);
   }
 
   @Get('referrals.:format')
   @ApiOperation({ summary: 'Referrals of my scope with the filters of GET /api/referrals (but queue)', description: `${DE_IDENTIFIED} No reasons or outcomes.` })
   @FileResponse()
   async referrals(@CurrentActor() actor: Actor, @Format() format: ExportFormat, @Query() query: ReferralExportQueryDto, @Res() reply: FastifyReply) {
-    send(reply, await this.exports.export(actor, 'referrals', format, query));
+    send(reply, await this.exports.export(actor, 'referrals', format, query), this.idleReadMs);
   }
 
   @Post('referrals.:format')
@@ -83,14 +92,14 @@ export class ExportsController {
   @FileResponse()
   async identifyingReferrals(@CurrentActor() actor: Actor, @Format() format: ExportFormat, @Body() body: ReferralIdentifyingExportDto, @Res() reply: FastifyReply) {
     const { reason, ...query } = body;
-    send(reply, await this.exports.export(actor, 'referrals', format, query, { reason }));
+    send(reply, await this.exports.export(actor, 'referrals', format, query, { reason }), this.idleReadMs);
   }
 
   @Get('activities.:format')
   @ApiOperation({ summary: 'Outreach activities of my scope with the filters of GET /api/activities', description: 'Notes are left out.' })
   @FileResponse()
   async activities(@CurrentActor() actor: Actor, @Format() format: ExportFormat, @Query() query: ActivityExportQueryDto, @Res() reply: FastifyReply) {
-    send(reply, await this.exports.export(actor, 'activities', format, query));
+    send(reply, await this.exports.export(actor, 'activities', format, query), this.idleReadMs);
   }
 
   @Get('dashboard.:format')
@@ -100,10 +109,36 @@ export class ExportsController {
   })
   @FileResponse()
   async dashboard(@CurrentActor() actor: Actor, @Format() format: ExportFormat, @Query() query: DashboardExportQueryDto, @Res() reply: FastifyReply) {
-    send(reply, await this.exports.dashboard(actor, format, query));
+    send(reply, await this.exports.dashboard(actor, format, query), this.idleReadMs);
   }
 }
 
-function send(reply: FastifyReply, file: ExportFile): void {
+function send(reply: FastifyReply, file: ExportFile, idleReadMs: number): void {
+  cutWhenUnread(reply, file, idleReadMs);
   void reply.status(200).header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`).send(file.stream);
+}
+
+/**
+ * A client that stops reading (a stalled network, a script that opened the download and forgot it) would
+ * hold the export's cursor and connection for ever: when nothing more reaches the socket for `idleMs`,
+ * the download is cut, which closes the cursor and frees the connection and the caller's slot.
+ */
+function cutWhenUnread(reply: FastifyReply, file: ExportFile, idleMs: number): void {
+  const socket = reply.raw.socket;
+  if (!socket || typeof socket.bytesWritten !== 'number') return; // injected requests (tests) have no socket
+  let written = socket.bytesWritten;
+  let movedAt = Date.now();
+  const timer = setInterval(() => {
+    if (socket.bytesWritten !== written) {
+      written = socket.bytesWritten;
+      movedAt = Date.now();
+    } else if (Date.now() - movedAt >= idleMs) {
+      clearInterval(timer);
+      file.stream.destroy();
+      socket.destroy();
+    }
+  }, Math.min(1000, Math.max(100, idleMs / 4)));
+  timer.unref();
+  file.stream.once('close', () => clearInterval(timer));
+  socket.once('close', () => clearInterval(timer));
 }

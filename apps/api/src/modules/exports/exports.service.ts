@@ -8,6 +8,7 @@ import Cursor from 'pg-cursor';
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ExportDataset, ExportFormat, ExportOptions, IDENTIFYING_EXPORT_ROLES, Language } from '@mih/contracts';
 import { ForbiddenActionException } from '../../common/api-exception';
+import { HeavyReadsService } from '../../common/heavy-reads';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { ReportsService } from '../reports/reports.service';
@@ -49,6 +50,7 @@ export class ExportsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly reports: ReportsService,
+    private readonly heavy: HeavyReadsService,
     visits: VisitsExport,
     persons: PersonsExport,
     referrals: ReferralsExport,
@@ -69,6 +71,26 @@ export class ExportsService {
       throw new ForbiddenActionException('Only admins and supervisors may export identifying data');
     }
     const { lang, codes, timeZone = 'UTC', ...filters } = query;
+    // One of the caller's heavy-read slots (429 beyond), held until the download ends however it ends.
+    const release = this.heavy.acquire(actor.id);
+    let stream: Readable;
+    try {
+      stream = await this.file(actor, dataset, format, { lang, codes, timeZone, filters }, identifying);
+    } catch (error) {
+      release();
+      throw error;
+    }
+    stream.once('close', release);
+    return { filename: `${dataset}-${today(timeZone)}.${format}`, contentType: CONTENT_TYPES[format], stream };
+  }
+
+  private async file(
+    actor: Actor,
+    dataset: ExportDataset,
+    format: ExportFormat,
+    { lang, codes, timeZone, filters }: { lang?: Language; codes?: boolean; timeZone: string; filters: Filters },
+    identifying: { reason: string } | null,
+  ): Promise<Readable> {
     const text = await this.text(actor, lang, codes);
     const definition = this.datasets[dataset];
     const columns = definition.columns(identifying !== null);
@@ -86,7 +108,7 @@ export class ExportsService {
       columns: columns.map((column) => ({ header: text.header(column.key), type: column.type ?? 'text', width: column.width })),
       batches: this.batches(qb, columns, text, audit),
     };
-    return { filename: `${dataset}-${today(timeZone)}.${format}`, contentType: CONTENT_TYPES[format], stream: writeSheet(format, sheet) };
+    return writeSheet(format, sheet);
   }
 
   /** The dashboard's figures as rows, small counts suppressed; computed whole, so audited up front. */
@@ -129,10 +151,11 @@ export class ExportsService {
     let count = 0;
     let completed = false;
     const [sql, parameters] = qb.getQueryAndParameters();
-    const runner = this.dataSource.createQueryRunner();
+    // A connection of the heavy-read pool, never one of the main pool's (sign-in and visit logging).
+    const client = await this.heavy.connect();
     const heap = new HeapGuard();
     try {
-      const cursor: Cursor<RawRow> = (await runner.connect()).query(new Cursor<RawRow>(sql, parameters));
+      const cursor: Cursor<RawRow> = client.query(new Cursor<RawRow>(sql, parameters));
       try {
         for (let rows = await cursor.read(CURSOR_BATCH_ROWS); rows.length > 0; rows = await cursor.read(CURSOR_BATCH_ROWS)) {
           count += rows.length;
@@ -145,7 +168,7 @@ export class ExportsService {
       completed = true;
       await audit(count, true);
     } finally {
-      await runner.release();
+      client.release();
       if (!completed) await audit(count, false).catch((error: unknown) => this.logger.error(`Export audit failed: ${String(error)}`));
     }
   }

@@ -3,6 +3,7 @@ import { ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
+import { RETRY_AFTER_SECONDS } from '../../common/database-unavailable';
 import { Public } from '../../common/decorators';
 
 @ApiTags('health')
@@ -21,7 +22,7 @@ export class HealthController {
       ]);
       return { status: 'ok', database: 'up' };
     } catch {
-      void reply.status(HttpStatus.SERVICE_UNAVAILABLE);
+      void reply.status(HttpStatus.SERVICE_UNAVAILABLE).header('retry-after', String(RETRY_AFTER_SECONDS));
       return { status: 'unavailable', database: 'down' };
     }
   }
