@@ -62,8 +62,7 @@ test('admin creates a hub and a staff member, who sees only that hub', async ({ 
 
   // The new staff member signs in (in Spanish, their default) and sees exactly that hub, and no admin pages.
   await app.signOut(/account/, 'Sign out');
-  await page.getByRole('button', { name: /Language/ }).click();
-  await page.getByRole('menuitemradio', { name: 'Español' }).click();
+  await app.chooseSignInLanguage('Español');
   await app.signIn(staffEmail, 'Lucia-2026!');
   await expect(page.getByRole('heading', { name: 'Hola, Lucía' })).toBeVisible();
   const cards = page.getByRole('heading', { level: 3 });

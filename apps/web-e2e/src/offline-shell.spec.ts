@@ -25,7 +25,7 @@ async function visitOnce(browser: Browser, lang: 'es' | 'en') {
   await page.goto('/login');
   await signInPageIsShown(page, 'es');
   if (lang === 'en') {
-    await new AppPage(page).switchLanguage('Idioma', 'English');
+    await new AppPage(page).chooseSignInLanguage('English');
     await signInPageIsShown(page, 'en');
   }
   await waitForOfflineReady(page, context.request);

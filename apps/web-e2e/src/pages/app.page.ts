@@ -19,6 +19,11 @@ export class AppPage {
     await expect(this.page).toHaveURL(/\/home$/);
   }
 
+  /** On the sign-in page: the three languages are buttons side by side. */
+  async chooseSignInLanguage(target: 'Español' | 'English' | 'Français') {
+    await this.page.getByRole('group', { name: /Idioma|Language|Langue/ }).getByRole('button', { name: target }).click();
+  }
+
   async switchLanguage(current: string, target: 'Español' | 'English' | 'Français') {
     await this.page.getByRole('button', { name: new RegExp(current) }).click();
     await this.page.getByRole('menuitemradio', { name: target }).click();

@@ -3,13 +3,12 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ERROR_CODES } from '@mih/contracts';
 import { errorMessageKey, toApiError } from '../core/api-error';
 import { AuthService } from '../core/auth.service';
-import { LanguageMenuComponent } from '../shell/language-menu.component';
+import { LanguageChoiceComponent } from '../shell/language-choice.component';
 import { FieldErrorComponent } from '../shared/field-error.component';
 import { provideFormFieldDefaults } from '../shared/form-field-defaults';
 
@@ -20,9 +19,8 @@ import { provideFormFieldDefaults } from '../shared/form-field-defaults';
     MatFormFieldModule,
     MatInputModule,
     MatButtonModule,
-    MatProgressBarModule,
     TranslocoPipe,
-    LanguageMenuComponent,
+    LanguageChoiceComponent,
     FieldErrorComponent,
   ],
   providers: [provideFormFieldDefaults()],

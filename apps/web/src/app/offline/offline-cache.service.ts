@@ -5,13 +5,13 @@ import { Injectable, inject } from '@angular/core';
 import { type Observable, catchError, from, of, switchMap, tap, throwError } from 'rxjs';
 import { isNoAnswer, toApiError } from '../core/api-error';
 import { AuthService } from '../core/auth.service';
-import { OFFLINE_DB } from './offline-db';
+import { OFFLINE_DB } from './offline-db.token';
 import { canSeal, open, seal } from './sealed-box';
 import { UserKeys } from './user-keys';
 
 @Injectable({ providedIn: 'root' })
 export class OfflineCacheService {
-  private readonly db = inject(OFFLINE_DB);
+  private readonly database = inject(OFFLINE_DB);
   private readonly keys = inject(UserKeys);
   private readonly auth = inject(AuthService);
   private readonly available = canSeal();
@@ -33,7 +33,7 @@ export class OfflineCacheService {
     if (!userId) return;
     try {
       const sealed = await seal(await this.keys.of(userId), value);
-      await this.db.cache.put({ id: `${userId}:${key}`, userId, savedAt: Date.now(), value: sealed });
+      await (await this.database()).cache.put({ id: `${userId}:${key}`, userId, savedAt: Date.now(), value: sealed });
     } catch {
       // A copy that could not be kept only means this form will not work offline.
     }
@@ -43,7 +43,7 @@ export class OfflineCacheService {
     const userId = this.auth.user()?.id;
     if (!userId) return undefined;
     try {
-      const kept = await this.db.cache.get(`${userId}:${key}`);
+      const kept = await (await this.database()).cache.get(`${userId}:${key}`);
       return kept ? await open<T>(await this.keys.of(userId), kept.value) : undefined;
     } catch {
       return undefined;

@@ -2,7 +2,6 @@
 // on the server, each user's encryption key, the offline session and per-user copies of what the forms
 // need offline. Dexie because its `liveQuery` re-runs a query when another tab writes, so every open tab
 // shows the same outbox without a message bus of our own.
-import { InjectionToken } from '@angular/core';
 import Dexie, { type Table } from 'dexie';
 import type { CurrentUser } from '@mih/contracts';
 import type { Sealed } from './sealed-box';
@@ -81,4 +80,3 @@ export function sharedOfflineDb(): OfflineDb {
   return shared;
 }
 
-export const OFFLINE_DB = new InjectionToken<OfflineDb>('OFFLINE_DB', { providedIn: 'root', factory: sharedOfflineDb });

@@ -9,7 +9,8 @@ import { webcrypto } from 'node:crypto';
 import { staffUser } from '../../testing/fixtures';
 import { AuthService } from '../core/auth.service';
 import { errorInterceptor } from '../core/error.interceptor';
-import { OFFLINE_DB, OfflineDb } from './offline-db';
+import { OfflineDb } from './offline-db';
+import { OFFLINE_DB } from './offline-db.token';
 import { OutboxService } from './outbox.service';
 import { newUserKey } from './sealed-box';
 import { UserKeys } from './user-keys';
@@ -36,7 +37,7 @@ describe('OutboxService', () => {
       providers: [
         provideHttpClient(withInterceptors([errorInterceptor])),
         provideHttpClientTesting(),
-        { provide: OFFLINE_DB, useValue: db },
+        { provide: OFFLINE_DB, useValue: () => Promise.resolve(db) },
         { provide: AuthService, useValue: { user } },
         // Keys in memory: what matters here is the outbox, not where a CryptoKey is kept.
         { provide: UserKeys, useValue: { of: (id: string) => keys.get(id) ?? keys.set(id, newUserKey()).get(id)! } },

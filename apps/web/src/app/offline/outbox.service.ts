@@ -6,12 +6,12 @@
 import { HttpClient } from '@angular/common/http';
 import { DOCUMENT, DestroyRef, Injectable, computed, effect, inject, signal, untracked } from '@angular/core';
 import { ERROR_CODES } from '@mih/contracts';
-import { liveQuery } from 'dexie';
 import { type Subscription, firstValueFrom, from, switchMap, timeout } from 'rxjs';
 import { toApiError } from '../core/api-error';
 import { AuthService } from '../core/auth.service';
 import { newId } from '../core/new-id';
-import { OFFLINE_DB, type OutboxEntry, type OutboxKind, type OutboxOperation } from './offline-db';
+import type { OfflineDb, OutboxEntry, OutboxKind, OutboxOperation } from './offline-db';
+import { OFFLINE_DB } from './offline-db.token';
 import { type OutboxError, type OutboxStatus, type SendFailure, afterAttempt, isDue, judge, resend } from './outbox-rules';
 import { type PassphraseSealed, canSeal, open, openWithPassphrase, seal, sealWithPassphrase } from './sealed-box';
 import { UserKeys } from './user-keys';
@@ -74,7 +74,7 @@ const RESOURCE: Record<OutboxKind, string> = {
 export class OutboxService {
   private readonly http = inject(HttpClient);
   private readonly auth = inject(AuthService);
-  private readonly db = inject(OFFLINE_DB);
+  private readonly database = inject(OFFLINE_DB);
   private readonly keys = inject(UserKeys);
   /** Bodies opened for the screens, by entry and IV (see toItems). */
   private openedBodies = new Map<string, Record<string, unknown>>();
@@ -143,9 +143,10 @@ export class OutboxService {
     const user = this.auth.user();
     if (!user) throw new Error('Saving needs a signed-in user');
     if (!this.available) return this.sendDirectly<T>(request);
+    const db = await this.database();
 
     const key = await this.keyOf(user.id);
-    const replaced = request.replaces ? await this.db.outbox.get(request.replaces) : undefined;
+    const replaced = request.replaces ? await db.outbox.get(request.replaces) : undefined;
     const now = Date.now();
     const entry: OutboxEntry = {
       id: replaced?.userId === user.id ? replaced.id : newId(),
@@ -160,7 +161,7 @@ export class OutboxService {
       nextAttemptAt: now,
       body: await seal(key, request.body),
     };
-    await this.db.outbox.put(entry);
+    await db.outbox.put(entry);
     void this.askForPersistentStorage();
     if (this.window && !this.window.navigator.onLine) return { status: 'pending' };
 
@@ -194,23 +195,26 @@ export class OutboxService {
 
   /** "Try again" on a record that needs attention, unchanged. */
   async resend(id: string): Promise<void> {
+    const db = await this.database();
     const entry = await this.ownEntry(id);
     if (!entry) return;
-    await this.db.outbox.put(resend(entry, Date.now()));
+    await db.outbox.put(resend(entry, Date.now()));
     await this.flush();
   }
 
   /** Drops one of the user's records from this device (the caller has asked for confirmation). */
   async discard(id: string): Promise<void> {
+    const db = await this.database();
     const entry = await this.ownEntry(id);
-    if (entry) await this.db.outbox.delete(entry.id);
+    if (entry) await db.outbox.delete(entry.id);
   }
 
   /** "Delete my pending records": everything the signed-in user has waiting on this device. */
   async discardAll(): Promise<number> {
+    const db = await this.database();
     const userId = this.auth.user()?.id;
     if (!userId) return 0;
-    return this.db.outbox.where('userId').equals(userId).delete();
+    return db.outbox.where('userId').equals(userId).delete();
   }
 
   /** The opened body of one of the user's records (to fix it in its form). */
@@ -241,6 +245,7 @@ export class OutboxService {
    * are skipped; the records keep their ids, so one that reached the server meanwhile is not stored twice.
    */
   async importBackup(text: string, passphrase: string): Promise<{ added: number; skipped: number }> {
+    const db = await this.database();
     const userId = this.requireUser();
     let content: BackupContent;
     try {
@@ -253,12 +258,12 @@ export class OutboxService {
     let added = 0;
     let skipped = 0;
     for (const entry of content.entries) {
-      if (await this.db.outbox.get(entry.id)) {
+      if (await db.outbox.get(entry.id)) {
         skipped++;
         continue;
       }
       const body = await seal(key, content.bodies[entry.id]);
-      await this.db.outbox.put({ ...resend({ ...entry, userId, body }, Date.now()) });
+      await db.outbox.put({ ...resend({ ...entry, userId, body }, Date.now()) });
       added++;
     }
     await this.flush();
@@ -273,23 +278,24 @@ export class OutboxService {
    * "needs attention" stays there until it goes through or the user discards it.
    */
   private async sendNow<T>(entryId: string, body: object, keepIfRefused: boolean): Promise<SaveOutcome<T>> {
-    const entry = await this.db.outbox.get(entryId);
+    const db = await this.database();
+    const entry = await db.outbox.get(entryId);
     if (!entry) return { status: 'pending' };
     if (await this.blockedByDependency(entry)) return { status: 'pending' };
     const { record, failure } = await this.send(entry, body, FORM_SEND_TIMEOUT_MS);
     const next = afterAttempt(entry, failure, Date.now());
     if (next === null) {
-      await this.db.outbox.delete(entry.id);
+      await db.outbox.delete(entry.id);
       await this.markSynced(entry.userId);
       void this.flush(); // records that waited for this one may go now
       return { status: 'synced', record: record as T };
     }
     if (next.status === 'needs_attention' && failure) {
-      if (keepIfRefused) await this.db.outbox.put(next);
-      else await this.db.outbox.delete(entry.id);
+      if (keepIfRefused) await db.outbox.put(next);
+      else await db.outbox.delete(entry.id);
       return { status: 'refused', error: failure };
     }
-    await this.db.outbox.put(next);
+    await db.outbox.put(next);
     return { status: 'pending' };
   }
 
@@ -320,9 +326,10 @@ export class OutboxService {
   }
 
   private async sendOne(userId: string, key: CryptoKey, entryId: string, linkBack: boolean): Promise<'sent' | 'failed' | 'stop' | 'blocked' | 'skipped'> {
+    const db = await this.database();
     if (this.auth.user()?.id !== userId) return 'stop'; // signed out meanwhile
     // Read again inside the lock: the user may have fixed or discarded it since the list was read.
-    const entry = await this.db.outbox.get(entryId);
+    const entry = await db.outbox.get(entryId);
     if (!entry || !isDue(entry, Date.now(), linkBack)) return 'skipped';
     if (await this.blockedByDependency(entry)) return 'blocked';
     this.sending.update((ids) => new Set(ids).add(entry.id));
@@ -330,10 +337,10 @@ export class OutboxService {
       const { failure } = await this.send(entry, await open(key, entry.body), SEND_TIMEOUT_MS);
       const next = afterAttempt(entry, failure, Date.now());
       if (next === null) {
-        await this.db.outbox.delete(entry.id);
+        await db.outbox.delete(entry.id);
         return 'sent';
       }
-      await this.db.outbox.update(entry.id, { status: next.status, attempts: next.attempts, nextAttemptAt: next.nextAttemptAt, error: next.error });
+      await db.outbox.update(entry.id, { status: next.status, attempts: next.attempts, nextAttemptAt: next.nextAttemptAt, error: next.error });
       const verdict = judge(failure, next.attempts);
       return verdict.kind === 'wait_for_sign_in' || (verdict.kind === 'retry' && failure?.statusCode === 0) ? 'stop' : 'failed';
     } finally {
@@ -381,8 +388,9 @@ export class OutboxService {
 
   /** A record that needs another one saved on this device first waits until that one is on the server. */
   private async blockedByDependency(entry: OutboxEntry): Promise<boolean> {
+    const db = await this.database();
     if (!entry.dependsOn.length) return false;
-    const waiting = await this.db.outbox.where('recordId').anyOf(entry.dependsOn).filter((e) => e.userId === entry.userId).count();
+    const waiting = await db.outbox.where('recordId').anyOf(entry.dependsOn).filter((e) => e.userId === entry.userId).count();
     return waiting > 0;
   }
 
@@ -397,8 +405,12 @@ export class OutboxService {
     this.lastSync.set(null);
     clearTimeout(this.timer);
     if (!userId) return;
-    this.watching = from(liveQuery(() => this.entriesOf(userId)))
-      .pipe(switchMap((entries) => from(this.toItems(userId, entries))))
+    this.watching = from(Promise.all([import('dexie'), this.database()]))
+      .pipe(
+        // The query itself touches IndexedDB only, as liveQuery wants.
+        switchMap(([{ liveQuery }, db]) => from(liveQuery(() => entriesIn(db, userId)))),
+        switchMap((entries) => from(this.toItems(userId, entries))),
+      )
       .subscribe({
         next: (items) => {
           const left = this.itemsOfUser().filter((before) => !items.some((item) => item.id === before.id)).length;
@@ -408,12 +420,14 @@ export class OutboxService {
         },
         error: () => this.itemsOfUser.set([]),
       });
-    void this.db.syncMarks.get(userId).then((mark) => mark && this.lastSync.set(mark.lastSyncAt), () => undefined);
+    this.database()
+      .then((db) => db.syncMarks.get(userId))
+      .then((mark) => mark && this.lastSync.set(mark.lastSyncAt), () => undefined);
     void this.flush({ linkBack: true });
   }
 
-  private entriesOf(userId: string): Promise<OutboxEntry[]> {
-    return this.db.outbox.where('[userId+createdAt]').between([userId, -Infinity], [userId, Infinity]).toArray();
+  private async entriesOf(userId: string): Promise<OutboxEntry[]> {
+    return entriesIn(await this.database(), userId);
   }
 
   /**
@@ -445,7 +459,8 @@ export class OutboxService {
   }
 
   private async ownEntry(id: string): Promise<OutboxEntry | undefined> {
-    const entry = await this.db.outbox.get(id);
+    const db = await this.database();
+    const entry = await db.outbox.get(id);
     return entry && entry.userId === this.auth.user()?.id ? entry : undefined;
   }
 
@@ -456,8 +471,9 @@ export class OutboxService {
   }
 
   private async markSynced(userId: string): Promise<void> {
+    const db = await this.database();
     const now = Date.now();
-    await this.db.syncMarks.put({ userId, lastSyncAt: now });
+    await db.syncMarks.put({ userId, lastSyncAt: now });
     if (this.auth.user()?.id === userId) this.lastSync.set(now);
   }
 
@@ -510,6 +526,11 @@ export class OutboxService {
     this.localLock = run.catch(() => undefined);
     return run;
   }
+}
+
+/** One user's outbox, oldest first. */
+function entriesIn(db: OfflineDb, userId: string): Promise<OutboxEntry[]> {
+  return db.outbox.where('[userId+createdAt]').between([userId, -Infinity], [userId, Infinity]).toArray();
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

@@ -1,4 +1,4 @@
-// The language switch, in the toolbar and on the sign-in page.
+// The language switch of the toolbar (the sign-in page has its own, lighter: language-choice).
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatMenuModule } from '@angular/material/menu';
