@@ -33,7 +33,6 @@ import { OutboxService } from './outbox.service';
   `,
   styles: `
     .sync-status {
-      color: inherit;
       min-height: 44px;
     }
     .text {
@@ -47,7 +46,8 @@ import { OutboxService } from './outbox.service';
       font-size: 0.75rem;
       opacity: 0.9;
     }
-    .attention {
+    /* Dark on light amber, whatever the bar's colour (two classes: above Material's button colour). */
+    .sync-status.attention {
       background: #fff4e5;
       color: #5f2b00;
     }
