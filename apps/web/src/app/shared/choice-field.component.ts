@@ -1,11 +1,11 @@
 // One choice among a few short options, all visible at once (sex, age band, channel): a labelled
 // radiogroup of toggle buttons. Arrow keys move and select, so it is as fast by keyboard as by touch.
-import { BreakpointObserver } from '@angular/cdk/layout';
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+// A joined segmented control on wide screens; on a phone, separate chips that wrap in rows.
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { type FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
-import { map, startWith, switchMap } from 'rxjs';
+import { startWith, switchMap } from 'rxjs';
 import { FieldErrorComponent } from './field-error.component';
 
 export interface ChoiceOption {
@@ -36,7 +36,6 @@ let nextId = 0;
       [attr.aria-invalid]="showError() || null"
       [attr.aria-describedby]="showError() ? errorId : null"
       [class.invalid]="showError()"
-      [vertical]="narrow()"
       hideSingleSelectionIndicator
     >
       @for (option of options(); track option.value) {
@@ -66,21 +65,31 @@ let nextId = 0;
       color: var(--mat-sys-on-surface-variant);
     }
     mat-button-toggle-group {
+      flex-wrap: wrap;
       width: fit-content;
       max-width: 100%;
-      --mat-button-toggle-height: 40px;
-    }
-    mat-button-toggle-group:not(.mat-button-toggle-vertical) {
-      flex-wrap: wrap;
-    }
-    mat-button-toggle-group.mat-button-toggle-vertical {
-      width: 100%;
-      text-align: start;
-      /* Stacked on a phone: rows tall enough for a thumb. */
-      --mat-button-toggle-height: 48px;
+      /* Tall enough for a thumb (44 px, WCAG 2.5.5) on every screen. */
+      --mat-button-toggle-height: 44px;
     }
     mat-button-toggle-group.invalid {
       border-color: var(--mat-sys-error);
+    }
+    /* On a phone: chips in rows, each with its own outline (the joined group would wrap mid-border). */
+    @media (max-width: 599.98px) {
+      .mat-button-toggle-group.mat-button-toggle-group {
+        gap: 8px;
+        border: none;
+        border-radius: 0;
+        overflow: visible;
+      }
+      .mat-button-toggle-group .mat-button-toggle.mat-button-toggle {
+        border: 1px solid var(--mat-sys-outline);
+        border-radius: 22px;
+        overflow: hidden;
+      }
+      .mat-button-toggle-group.invalid .mat-button-toggle.mat-button-toggle {
+        border-color: var(--mat-sys-error);
+      }
     }
     .choice-error {
       padding: 0 16px;
@@ -98,14 +107,6 @@ export class ChoiceFieldComponent {
 
   protected readonly labelId = `mih-choice-label-${nextId}`;
   protected readonly errorId = `mih-choice-error-${nextId++}`;
-
-  /** On a phone the options stack, one per row, instead of wrapping mid-group. */
-  protected readonly narrow = toSignal(
-    inject(BreakpointObserver)
-      .observe('(max-width: 599.98px)')
-      .pipe(map((state) => state.matches)),
-    { initialValue: false },
-  );
 
   /** Every value, status or touched change of the control: the parent may reset or validate it. */
   private readonly controlEvents = toSignal(
