@@ -51,8 +51,13 @@ import { OutboxService } from './outbox.service';
       background: #fff4e5;
       color: #5f2b00;
     }
+    /* On a phone the bar has room for the icon only (it shows the state; the name says it in full). */
     @media (max-width: 599.98px) {
-      .last {
+      .sync-status {
+        min-width: 48px;
+        padding: 0 12px;
+      }
+      .text {
         display: none;
       }
     }
