@@ -27,3 +27,8 @@ function uuidError(name: string) {
 }
 
 export const Authenticated = () => ApiBearerAuth();
+
+/** The caller's sign-in (refresh-token family) the access token belongs to. */
+export const CurrentSessionId = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {
+  return ctx.switchToHttp().getRequest<{ user: { sessionId: string } }>().user.sessionId;
+});

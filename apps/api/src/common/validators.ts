@@ -18,13 +18,24 @@ import {
   Matches,
   MaxLength,
   Min,
+  MinLength,
   ValidateBy,
   ValidateIf,
 } from 'class-validator';
+import { PASSWORD_MIN_LENGTH } from '@mih/contracts';
 
 /** Digits, spaces and + ( ) - . / only, e.g. `+502 7776-1234`. */
 export const PHONE = /^[+0-9][0-9 ()./-]{2,39}$/;
 export const PHONE_MESSAGE = '$property must contain digits, spaces and + ( ) - . / only';
+
+/** A password someone chooses (create user, reset, change own): PASSWORD_MIN_LENGTH to 200 characters. */
+export const NewPassword = () =>
+  applyDecorators(
+    ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: 200, format: 'password' }),
+    IsString(),
+    MinLength(PASSWORD_MIN_LENGTH),
+    MaxLength(200),
+  );
 
 const trim = Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 

@@ -10,8 +10,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CurrentUser, LoginResponse } from '@mih/contracts';
-import { AccountLockedException, UnauthorizedException } from '../../common/api-exception';
+import { AccountLockedException, UnauthorizedException, ValidationFailedException } from '../../common/api-exception';
 import type { AppConfig } from '../../config/app-config';
+import type { Actor } from './actor';
 import { AuditService } from '../audit/audit.service';
 import { UserWithHubs, UsersService } from '../users/users.service';
 import { LoginThrottleService } from './login-throttle.service';
@@ -115,6 +116,31 @@ export class AuthService {
       await this.revokeFamily(manager, token.familyId);
       await this.audit.record({ actor: { id: token.userId, ip }, action: 'logout', entityType: 'session', entityId: token.familyId }, manager);
     });
+  }
+
+  /**
+   * The signed-in user's own password. A wrong current password is a form error (400 on
+   * currentPassword, not 401, which would sign the client out) and counts like a failed sign-in, so a
+   * session left open cannot be used to guess the password: the same lockout applies.
+   */
+  async changePassword(actor: Actor, sessionId: string, currentPassword: string, newPassword: string): Promise<void> {
+    const account = await this.users.findWithPassword(actor.id);
+    if (!account) throw new UnauthorizedException();
+    const reservation = await this.throttle.reserve(account.email, actor.ip);
+    if (!reservation) {
+      await this.audit.record({ actor, action: 'password_refused', entityType: 'user', entityId: actor.id, details: { reason: 'locked' } });
+      throw new AccountLockedException();
+    }
+    if (!(await this.passwords.verify(account.passwordHash, currentPassword))) {
+      await this.throttle.recordFailure(reservation);
+      await this.audit.record({ actor, action: 'password_refused', entityType: 'user', entityId: actor.id, details: { reason: 'wrong_password' } });
+      throw ValidationFailedException.forField('currentPassword', 'currentPassword', 'currentPassword is not your current password');
+    }
+    await this.throttle.release(reservation);
+    if (newPassword === currentPassword) {
+      throw ValidationFailedException.forField('newPassword', 'notCurrentPassword', 'newPassword must differ from the current password');
+    }
+    await this.users.changeOwnPassword(actor, sessionId, newPassword);
   }
 
   /** Is this sign-in still open (not signed out, not older than SESSION_MAX_HOURS)? Checked with every access token. */

@@ -121,6 +121,28 @@ export class UsersService {
     });
   }
 
+  /**
+   * The user's own new password (the current one already checked): their other sign-ins end, the one
+   * they changed it from goes on. Returns how many other sign-ins ended.
+   */
+  async changeOwnPassword(actor: Actor, sessionId: string, newPassword: string): Promise<number> {
+    const passwordHash = await this.passwords.hash(newPassword);
+    return this.dataSource.transaction(async (manager) => {
+      await manager.update(UserEntity, { id: actor.id }, { passwordHash });
+      const [{ ended }]: { ended: number }[] = await manager.query(
+        `WITH revoked AS (
+           UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND family_id <> $2 AND revoked_at IS NULL RETURNING family_id
+         ) SELECT count(DISTINCT family_id)::int AS ended FROM revoked`,
+        [actor.id, sessionId],
+      );
+      await this.audit.record(
+        { actor, action: 'password_change', entityType: 'user', entityId: actor.id, details: { otherSessionsEnded: ended } },
+        manager,
+      );
+      return ended;
+    });
+  }
+
   async updateLanguage(actor: Actor, language: Language): Promise<void> {
     await this.dataSource.manager.update(UserEntity, { id: actor.id }, { language });
   }
@@ -129,6 +151,11 @@ export class UsersService {
   async findForAuth(id: string): Promise<UserWithHubs | null> {
     const user = await this.dataSource.manager.findOneBy(UserEntity, { id });
     return user ? (await this.attachHubIds(this.dataSource.manager, [user]))[0] : null;
+  }
+
+  /** For a password change: the user with its password hash. */
+  async findWithPassword(id: string): Promise<UserEntity | null> {
+    return this.dataSource.getRepository(UserEntity).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id }).getOne();
   }
 
   /** For sign-in: the user with its password hash, matched case-insensitively. */

@@ -28,9 +28,16 @@ export interface UpdateMeRequest {
   language?: Language;
 }
 
+/** `POST /api/auth/change-password`: the signed-in user's own password; their other sign-ins end. */
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
 export const AUTH_ROUTES = {
   login: '/api/auth/login',
   refresh: '/api/auth/refresh',
   logout: '/api/auth/logout',
   me: '/api/auth/me',
+  changePassword: '/api/auth/change-password',
 } as const;
