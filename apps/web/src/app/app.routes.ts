@@ -129,6 +129,11 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./users/users.routes').then((m) => m.usersRoutes),
       },
       {
+        path: 'account/password',
+        title: 'account.password.title',
+        loadComponent: () => import('./auth/change-password.component').then((m) => m.ChangePasswordComponent),
+      },
+      {
         path: 'outbox',
         title: 'offline.title',
         loadComponent: () => import('./offline/outbox-page.component').then((m) => m.OutboxPageComponent),

@@ -14,6 +14,11 @@ export interface CurrentUser {
   language: Language;
   hubIds: string[];
   countryCodes: string[];
+  /**
+   * Present (true) when an admin set the password: the user must choose their own before anything else
+   * (every other authenticated call answers 403 `password_change_required` until then).
+   */
+  mustChangePassword?: true;
 }
 
 export interface LoginResponse {
