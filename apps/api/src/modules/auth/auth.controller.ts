@@ -5,7 +5,7 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CurrentUser, LoginResponse } from '@mih/contracts';
 import { UnauthorizedException } from '../../common/api-exception';
-import { Authenticated, CurrentActor, CurrentSessionId, Public } from '../../common/decorators';
+import { AllowedBeforePasswordChange, Authenticated, CurrentActor, CurrentSessionId, Public } from '../../common/decorators';
 import type { AppConfig } from '../../config/app-config';
 import { UsersService } from '../users/users.service';
 import type { Actor } from './actor';
@@ -61,12 +61,14 @@ export class AuthController {
   }
 
   @Authenticated()
+  @AllowedBeforePasswordChange()
   @Get('me')
   async me(@CurrentActor() actor: Actor): Promise<CurrentUser> {
     return this.currentUser(actor.id);
   }
 
   @Authenticated()
+  @AllowedBeforePasswordChange()
   @Patch('me')
   async updateMe(@CurrentActor() actor: Actor, @Body() dto: UpdateMeDto): Promise<CurrentUser> {
     if (dto.language) await this.users.updateLanguage(actor, dto.language);
@@ -74,6 +76,7 @@ export class AuthController {
   }
 
   @Authenticated()
+  @AllowedBeforePasswordChange()
   @Post('change-password')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Changed; the caller\'s other sign-ins ended, this one goes on' })

@@ -49,6 +49,7 @@ describe('auth', () => {
           body: { email: `${role}-${Math.random().toString(36).slice(2, 10)}@auth.example`, displayName: `Auth ${role}`, role, password: TEST_PASSWORD, hubIds: [hub.id] },
         });
         expect(response.status).toBe(201);
+        await t.passwordChosen(response.body.id);
         return response.body;
       }),
     );

@@ -162,6 +162,7 @@ export class AuthService {
       language: user.language,
       hubIds: user.hubIds,
       countryCodes: user.countryCodes,
+      ...(user.mustChangePassword ? { mustChangePassword: true as const } : {}),
     };
   }
 

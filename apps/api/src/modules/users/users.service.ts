@@ -67,6 +67,7 @@ export class UsersService {
         passwordHash,
         language: dto.language ?? 'es',
         active: true,
+        mustChangePassword: true, // the admin knows it
         countryCodes: assignment.countryCodes,
       });
       await manager.save(user);
@@ -115,7 +116,7 @@ export class UsersService {
     if (actor.role !== 'admin') throw new ForbiddenActionException();
     const passwordHash = await this.passwords.hash(dto.password);
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(UserEntity, { id }, { passwordHash });
+      await manager.update(UserEntity, { id }, { passwordHash, mustChangePassword: true });
       await this.revokeSessions(manager, id);
       await this.audit.record({ actor, action: 'password_reset', entityType: 'user', entityId: id }, manager);
     });
@@ -128,7 +129,7 @@ export class UsersService {
   async changeOwnPassword(actor: Actor, sessionId: string, newPassword: string): Promise<number> {
     const passwordHash = await this.passwords.hash(newPassword);
     return this.dataSource.transaction(async (manager) => {
-      await manager.update(UserEntity, { id: actor.id }, { passwordHash });
+      await manager.update(UserEntity, { id: actor.id }, { passwordHash, mustChangePassword: false });
       const [{ ended }]: { ended: number }[] = await manager.query(
         `WITH revoked AS (
            UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND family_id <> $2 AND revoked_at IS NULL RETURNING family_id
