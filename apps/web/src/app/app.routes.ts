@@ -1,5 +1,6 @@
 import type { Routes } from '@angular/router';
 import { authGuard, guestGuard } from './core/auth.guard';
+import { passwordChangeGuard } from './core/password-change.guard';
 import { hasRole, roleGuard } from './core/role.guard';
 import { CASE_ROLES, QUARTER_CLOSE_ROLES, ROSTER_ROLES } from './core/roles';
 
@@ -37,6 +38,7 @@ export const appRoutes: Routes = [
   {
     path: '',
     canMatch: [authGuard],
+    canActivateChild: [passwordChangeGuard],
     loadComponent: () => import('./shell/shell.component').then((m) => m.ShellComponent),
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'home' },

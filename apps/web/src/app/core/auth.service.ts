@@ -134,10 +134,18 @@ export class AuthService {
     }
   }
 
-  /** The user's own password; the server ends their other sign-ins and keeps this one. */
+  /** The user's own password; the server ends their other sign-ins and keeps this one, now unrestricted. */
   changePassword(currentPassword: string, newPassword: string): Observable<void> {
     const body: ChangePasswordRequest = { currentPassword, newPassword };
-    return this.http.post<void>(AUTH_ROUTES.changePassword, body);
+    return this.http.post<void>(AUTH_ROUTES.changePassword, body).pipe(
+      tap(() => {
+        const user = this.currentUser();
+        if (!user?.mustChangePassword) return;
+        const { mustChangePassword: _chosen, ...chosen } = user;
+        this.currentUser.set(chosen);
+        this.offlineSessions.remember(chosen);
+      }),
+    );
   }
 
   /** Switches the UI language and, when signed in, remembers it on the user's account. */
