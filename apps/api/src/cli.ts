@@ -10,6 +10,7 @@ import { validateSync, IsEmail } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { PASSWORD_MIN_LENGTH } from '@mih/contracts';
 import { AppModule } from './app/app.module';
+import { isCommonPassword } from './common/validators';
 import { runMigrations } from './database/migrate';
 import { UsersService } from './modules/users/users.service';
 
@@ -42,6 +43,10 @@ async function main(): Promise<number> {
     const password = process.env['ADMIN_PASSWORD'] ?? (await readPassword());
     if (password.length < PASSWORD_MIN_LENGTH) {
       console.error(`The password needs at least ${PASSWORD_MIN_LENGTH} characters.`);
+      return 2;
+    }
+    if (isCommonPassword(password)) {
+      console.error('That password is one of the most common ones and easy to guess; choose another.');
       return 2;
     }
     const user = await app.get(UsersService).createAdmin(email, values.name ?? email.split('@')[0], password);

@@ -60,10 +60,14 @@ test('admin creates a hub and a staff member, who sees only that hub', async ({ 
   await page.getByRole('button', { name: 'Create user' }).click();
   await expect(page.getByText('User created.')).toBeVisible();
 
-  // The new staff member signs in (in Spanish, their default) and sees exactly that hub, and no admin pages.
+  // The new staff member signs in (in Spanish, their default), must first replace the password the admin
+  // typed, then sees exactly that hub, and no admin pages.
   await app.signOut(/account/, 'Sign out');
   await app.chooseSignInLanguage('Español');
-  await app.signIn(staffEmail, 'Lucia-2026!');
+  await app.signIn(staffEmail, 'Lucia-2026!', undefined, /\/account\/password$/);
+  await expect(page.getByText('Un administrador estableció tu contraseña. Elige una propia para continuar.')).toBeVisible();
+  await app.changePassword('Lucia-2026!', 'Lucia-eligio-esta-2026');
+  await expect(page).toHaveURL(/\/home$/);
   await expect(page.getByRole('heading', { name: 'Hola, Lucía' })).toBeVisible();
   const cards = page.getByRole('heading', { level: 3 });
   await expect(cards).toHaveCount(1);

@@ -51,7 +51,7 @@ test('a counselor sees only their own screens and records an activity with parti
   expect(calls.filter((path) => /\/api\/(persons|visits|notifications|referrals)/.test(path))).toEqual([]);
   expect(calls.filter((path) => !path.startsWith('/api/auth/')).length).toBeLessThanOrEqual(4);
 
-  expect(await new ShellMenu(page).links()).toEqual(['Inicio', 'Nueva actividad', 'Mis actividades', 'Nuevo caso', 'Mis casos', 'Pendientes de envío']);
+  expect(await new ShellMenu(page).links()).toEqual(['Inicio', 'Nueva actividad', 'Mis actividades', 'Nuevo caso', 'Mis casos', 'Por enviar']);
   // Persons and visits are not theirs to browse: the app sends them home.
   for (const path of ['/persons', '/visits', '/visits/new', '/inbox', '/counselors']) {
     await page.goto(path);

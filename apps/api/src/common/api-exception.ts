@@ -49,6 +49,13 @@ export class RevealQuotaExceededException extends ApiException {
   }
 }
 
+/** An admin set this user's password: nothing but choosing their own until they do. */
+export class PasswordChangeRequiredException extends ApiException {
+  constructor() {
+    super(HttpStatus.FORBIDDEN, ERROR_CODES.passwordChangeRequired, 'Choose a new password first (POST /api/auth/change-password)');
+  }
+}
+
 export class StaleVersionException extends ApiException {
   constructor(entity: string) {
     super(HttpStatus.CONFLICT, ERROR_CODES.staleVersion, `${entity} was changed by someone else; reload it and try again`);

@@ -27,3 +27,12 @@ function uuidError(name: string) {
 }
 
 export const Authenticated = () => ApiBearerAuth();
+
+export const ALLOWED_BEFORE_PASSWORD_CHANGE = 'allowedBeforePasswordChange';
+/** One of the few calls a user whose password an admin set may make before choosing their own. */
+export const AllowedBeforePasswordChange = () => SetMetadata(ALLOWED_BEFORE_PASSWORD_CHANGE, true);
+
+/** The caller's sign-in (refresh-token family) the access token belongs to. */
+export const CurrentSessionId = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {
+  return ctx.switchToHttp().getRequest<{ user: { sessionId: string } }>().user.sessionId;
+});

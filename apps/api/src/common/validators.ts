@@ -18,13 +18,43 @@ import {
   Matches,
   MaxLength,
   Min,
+  MinLength,
   ValidateBy,
   ValidateIf,
 } from 'class-validator';
+import { test as isListedPassword } from 'fxa-common-password-list';
+import { PASSWORD_MIN_LENGTH } from '@mih/contracts';
 
 /** Digits, spaces and + ( ) - . / only, e.g. `+502 7776-1234`. */
 export const PHONE = /^[+0-9][0-9 ()./-]{2,39}$/;
 export const PHONE_MESSAGE = '$property must contain digits, spaces and + ( ) - . / only';
+
+/**
+ * On the list of common passwords shipped with the app (fxa-common-password-list: 50,000 from leaked
+ * sets, checked locally, no network call), as typed or lower-cased: a capital letter adds nothing.
+ */
+export function isCommonPassword(password: string): boolean {
+  return isListedPassword(password) || isListedPassword(password.toLowerCase());
+}
+
+/**
+ * A password someone chooses (create user, reset, change own): PASSWORD_MIN_LENGTH to 200 characters and
+ * not a common one. The message never repeats the password.
+ */
+export const NewPassword = () =>
+  applyDecorators(
+    ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: 200, format: 'password', description: 'Not one of the common passwords' }),
+    IsString(),
+    MinLength(PASSWORD_MIN_LENGTH),
+    MaxLength(200),
+    ValidateBy({
+      name: 'notCommonPassword',
+      validator: {
+        validate: (value) => typeof value !== 'string' || !isCommonPassword(value),
+        defaultMessage: () => '$property is one of the most common passwords and easy to guess; choose another',
+      },
+    }),
+  );
 
 const trim = Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 

@@ -35,6 +35,10 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(1) @Max(24 * 60)
   SESSION_IDLE_MINUTES = 60;
 
+  /** A sign-in ends this many hours after the password was typed, however often it was refreshed. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(7 * 24)
+  SESSION_MAX_HOURS = 12;
+
   @Transform(toBoolean) @IsBoolean()
   COOKIE_SECURE = true;
 

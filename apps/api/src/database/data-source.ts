@@ -13,6 +13,8 @@ import { ThrottlerHits1764515000000 } from './migrations/1764515000000-throttler
 import { ReferralFourEyes1764520000000 } from './migrations/1764520000000-referral-four-eyes';
 import { RevealQuota1764530000000 } from './migrations/1764530000000-reveal-quota';
 import { ProviderLinkPurposes1764540000000 } from './migrations/1764540000000-provider-link-purposes';
+import { SessionStartedAt1764560000000 } from './migrations/1764560000000-session-started-at';
+import { MustChangePassword1764561000000 } from './migrations/1764561000000-must-change-password';
 import { AuditEventEntity } from '../modules/audit/audit-event.entity';
 import { HubEntity } from '../modules/hubs/hub.entity';
 import { UserEntity } from '../modules/users/user.entity';
@@ -44,6 +46,8 @@ export const MIGRATIONS = [
   ReferralFourEyes1764520000000,
   RevealQuota1764530000000,
   ProviderLinkPurposes1764540000000,
+  SessionStartedAt1764560000000,
+  MustChangePassword1764561000000,
 ];
 
 export function dataSourceOptions(url: string, connectTimeoutSeconds = 5): DataSourceOptions {

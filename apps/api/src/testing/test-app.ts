@@ -47,7 +47,12 @@ export interface TestApp {
   databaseName: string;
   login(email: string, password?: string): Promise<LoginResponse>;
   newHub(overrides?: Partial<CreateHubRequest>): Promise<Hub>;
-  /** Creates a user through the API (as admin) and signs it in. */
+  /**
+   * Marks a user created through the API as having chosen their password, as the demo seed does: an
+   * admin-set one must otherwise be changed before any other call (forced-password-change spec).
+   */
+  passwordChosen(userId: string): Promise<void>;
+  /** Creates a user through the API (as admin), marks the password chosen, and signs it in. */
   newUser(role: Role, assignment?: { hubIds?: string[]; countryCodes?: string[] }): Promise<{ user: User; token: string }>;
   /** Creates a person in the hub through the API (as admin unless a token is given): an anonymous-looking one by default. */
   newPerson(hubId: string, overrides?: Partial<CreatePersonRequest>, token?: string): Promise<Person>;
@@ -153,7 +158,11 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
       };
       const response = await request<User>('POST', '/api/users', { token: adminToken, body });
       if (response.status !== 201) throw new Error(`newUser: ${response.status} ${JSON.stringify(response.body)}`);
+      await testApp.passwordChosen(response.body.id);
       return { user: response.body, token: (await login(body.email)).accessToken };
+    },
+    async passwordChosen(userId) {
+      await sqlClient.query('UPDATE users SET must_change_password = false WHERE id = $1', [userId]);
     },
     async newPerson(hubId, overrides = {}, token = adminToken) {
       const body: CreatePersonRequest = { hubId, sex: 'female', nationality: 'GT', profile: 'intending', birthYear: 1990, ...overrides };

@@ -11,12 +11,30 @@ export class AppPage {
     await this.page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
   }
 
-  async signIn(email: string, password = DEMO_PASSWORD, labels = { email: 'Correo electrónico', password: 'Contraseña', submit: 'Iniciar sesión' }) {
+  /** Signs in and waits for the first page: home, or the change-password page when an admin set the password. */
+  async signIn(
+    email: string,
+    password = DEMO_PASSWORD,
+    labels = { email: 'Correo electrónico', password: 'Contraseña', submit: 'Iniciar sesión' },
+    landing: RegExp = /\/home$/,
+  ) {
     await this.page.goto('/login');
     await this.page.getByLabel(labels.email).fill(email);
     await this.page.getByLabel(labels.password).fill(password);
     await this.page.getByRole('button', { name: labels.submit }).click();
-    await expect(this.page).toHaveURL(/\/home$/);
+    await expect(this.page).toHaveURL(landing);
+  }
+
+  /** On the change-password page (Spanish labels unless given). */
+  async changePassword(
+    current: string,
+    next: string,
+    labels = { current: 'Contraseña actual', next: 'Nueva contraseña', repeat: 'Repite la nueva contraseña', submit: 'Cambiar contraseña' },
+  ) {
+    await this.page.getByLabel(labels.current).fill(current);
+    await this.page.getByLabel(labels.next, { exact: true }).fill(next);
+    await this.page.getByLabel(labels.repeat).fill(next);
+    await this.page.getByRole('button', { name: labels.submit }).click();
   }
 
   /** On the sign-in page: the three languages are buttons side by side. */

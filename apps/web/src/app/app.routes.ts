@@ -1,7 +1,9 @@
 import type { Routes } from '@angular/router';
 import { authGuard, guestGuard } from './core/auth.guard';
+import { passwordChangeGuard } from './core/password-change.guard';
 import { hasRole, roleGuard } from './core/role.guard';
 import { CASE_ROLES, QUARTER_CLOSE_ROLES, ROSTER_ROLES } from './core/roles';
+import { wholeTranslations } from './i18n/whole-translations.guard';
 
 /** Pages that only show what the server has: offline, the shell says so instead of letting them spin. */
 const NEEDS_CONNECTION = { needsConnection: true };
@@ -17,6 +19,7 @@ export const appRoutes: Routes = [
     // Public: the service provider answers a referral through the link of its slip (no account).
     path: 'provider',
     title: 'providerLink.title',
+    canMatch: [wholeTranslations],
     loadComponent: () => import('./provider-link/provider-response.component').then((m) => m.ProviderResponseComponent),
   },
   {
@@ -24,19 +27,20 @@ export const appRoutes: Routes = [
     path: 'reports/quarter',
     title: 'quarter.title',
     data: NEEDS_CONNECTION,
-    canMatch: [authGuard, roleGuard(...CASE_ROLES)],
+    canMatch: [authGuard, roleGuard(...CASE_ROLES), wholeTranslations],
     loadComponent: () => import('./reports/quarter-summary.component').then((m) => m.QuarterSummaryComponent),
   },
   {
     // The printable slip has no shell around it.
     path: 'referrals/:id/slip',
     title: 'referrals.slip.title',
-    canMatch: [authGuard, roleGuard(...CASE_ROLES)],
+    canMatch: [authGuard, roleGuard(...CASE_ROLES), wholeTranslations],
     loadComponent: () => import('./referrals/referral-slip.component').then((m) => m.ReferralSlipComponent),
   },
   {
     path: '',
-    canMatch: [authGuard],
+    canMatch: [authGuard, wholeTranslations],
+    canActivateChild: [passwordChangeGuard],
     loadComponent: () => import('./shell/shell.component').then((m) => m.ShellComponent),
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'home' },
@@ -127,6 +131,11 @@ export const appRoutes: Routes = [
         data: NEEDS_CONNECTION,
         canMatch: [roleGuard('admin')],
         loadChildren: () => import('./users/users.routes').then((m) => m.usersRoutes),
+      },
+      {
+        path: 'account/password',
+        title: 'account.password.title',
+        loadComponent: () => import('./auth/change-password.component').then((m) => m.ChangePasswordComponent),
       },
       {
         path: 'outbox',

@@ -33,6 +33,7 @@ export async function seedDemoData(dataSource: DataSource, password: string): Pr
           passwordHash,
           language: 'es',
           active: true,
+          mustChangePassword: false, // demo accounts come with their password chosen
           countryCodes: demo.countryCodes,
         }),
       );

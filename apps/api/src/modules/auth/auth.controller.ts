@@ -1,16 +1,16 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ApiBody, ApiNoContentResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiNoContentResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CurrentUser, LoginResponse } from '@mih/contracts';
 import { UnauthorizedException } from '../../common/api-exception';
-import { Authenticated, CurrentActor, Public } from '../../common/decorators';
+import { AllowedBeforePasswordChange, Authenticated, CurrentActor, CurrentSessionId, Public } from '../../common/decorators';
 import type { AppConfig } from '../../config/app-config';
 import { UsersService } from '../users/users.service';
 import type { Actor } from './actor';
 import { AuthService, Session } from './auth.service';
-import { LoginDto, UpdateMeDto } from './dto/auth.dto';
+import { ChangePasswordDto, LoginDto, UpdateMeDto } from './dto/auth.dto';
 import { LocalAuthGuard } from './local.strategy';
 import type { UserWithHubs } from '../users/users.service';
 
@@ -61,16 +61,28 @@ export class AuthController {
   }
 
   @Authenticated()
+  @AllowedBeforePasswordChange()
   @Get('me')
   async me(@CurrentActor() actor: Actor): Promise<CurrentUser> {
     return this.currentUser(actor.id);
   }
 
   @Authenticated()
+  @AllowedBeforePasswordChange()
   @Patch('me')
   async updateMe(@CurrentActor() actor: Actor, @Body() dto: UpdateMeDto): Promise<CurrentUser> {
     if (dto.language) await this.users.updateLanguage(actor, dto.language);
     return this.currentUser(actor.id);
+  }
+
+  @Authenticated()
+  @AllowedBeforePasswordChange()
+  @Post('change-password')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Changed; the caller\'s other sign-ins ended, this one goes on' })
+  @ApiBadRequestResponse({ description: 'currentPassword is wrong, or newPassword is not acceptable' })
+  async changePassword(@CurrentActor() actor: Actor, @CurrentSessionId() sessionId: string, @Body() dto: ChangePasswordDto): Promise<void> {
+    await this.auth.changePassword(actor, sessionId, dto.currentPassword, dto.newPassword);
   }
 
   private async currentUser(id: string): Promise<CurrentUser> {

@@ -3,9 +3,9 @@
 import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@mih/contracts';
-import { ForbiddenActionException, UnauthorizedException } from '../../common/api-exception';
-import { Public, Roles } from '../../common/decorators';
-import { JwtAuthGuard, RolesGuard } from './auth.guards';
+import { ForbiddenActionException, PasswordChangeRequiredException, UnauthorizedException } from '../../common/api-exception';
+import { AllowedBeforePasswordChange, Public, Roles } from '../../common/decorators';
+import { JwtAuthGuard, PasswordChangeGuard, RolesGuard } from './auth.guards';
 
 class OpenController {
   anyone() {}
@@ -25,7 +25,12 @@ class PublicController {
   anything() {}
 }
 
-function context(controller: new () => object, handler: string, user?: { role: Role }): ExecutionContext {
+class AccountController {
+  records() {}
+  @AllowedBeforePasswordChange() changePassword() {}
+}
+
+function context(controller: new () => object, handler: string, user?: { role: Role; mustChangePassword?: boolean }): ExecutionContext {
   const request = { user, headers: {} };
   return {
     getHandler: () => (controller.prototype as Record<string, unknown>)[handler],
@@ -107,5 +112,23 @@ describe('JwtAuthGuard', () => {
     expect(() => guard.handleRequest(own, false)).toThrow(own);
     const user = { id: 'u1' };
     expect(guard.handleRequest(null, user)).toBe(user);
+  });
+});
+
+describe('PasswordChangeGuard', () => {
+  const guard = new PasswordChangeGuard(new Reflector());
+
+  it('lets a user who chose their password through everywhere', () => {
+    expect(guard.canActivate(context(AccountController, 'records', { role: 'staff', mustChangePassword: false }))).toBe(true);
+  });
+
+  it('refuses a user whose password an admin set with 403 password_change_required, except on the allowed routes', () => {
+    const forced = { role: 'staff' as Role, mustChangePassword: true };
+    expect(() => guard.canActivate(context(AccountController, 'records', forced))).toThrow(PasswordChangeRequiredException);
+    expect(guard.canActivate(context(AccountController, 'changePassword', forced))).toBe(true);
+  });
+
+  it('leaves public routes (no user) alone', () => {
+    expect(guard.canActivate(context(PublicController, 'anything'))).toBe(true);
   });
 });

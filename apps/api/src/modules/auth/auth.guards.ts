@@ -1,12 +1,13 @@
-// The global guards: every route needs a valid access token unless marked @Public(), and @Roles()
+// The global guards: every route needs a valid access token unless marked @Public(), a user whose
+// password an admin set may only choose their own (403 password_change_required elsewhere), and @Roles()
 // restricts a route to some roles (403 for the others).
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Role } from '@mih/contracts';
-import { ForbiddenActionException, UnauthorizedException } from '../../common/api-exception';
+import { ForbiddenActionException, PasswordChangeRequiredException, UnauthorizedException } from '../../common/api-exception';
 import { isDatabaseUnavailable } from '../../common/database-unavailable';
-import { IS_PUBLIC, ROLES_KEY } from '../../common/decorators';
+import { ALLOWED_BEFORE_PASSWORD_CHANGE, IS_PUBLIC, ROLES_KEY } from '../../common/decorators';
 import type { Actor } from './actor';
 
 @Injectable()
@@ -26,6 +27,19 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     if (err) throw err instanceof UnauthorizedException ? err : new UnauthorizedException();
     if (!user) throw new UnauthorizedException();
     return user;
+  }
+}
+
+@Injectable()
+export class PasswordChangeGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const actor = context.switchToHttp().getRequest<{ user?: { mustChangePassword?: boolean } }>().user;
+    if (!actor?.mustChangePassword) return true; // public routes have no actor
+    const allowed = this.reflector.getAllAndOverride<boolean>(ALLOWED_BEFORE_PASSWORD_CHANGE, [context.getHandler(), context.getClass()]);
+    if (!allowed) throw new PasswordChangeRequiredException();
+    return true;
   }
 }
 

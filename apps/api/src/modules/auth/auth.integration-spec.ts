@@ -49,6 +49,7 @@ describe('auth', () => {
           body: { email: `${role}-${Math.random().toString(36).slice(2, 10)}@auth.example`, displayName: `Auth ${role}`, role, password: TEST_PASSWORD, hubIds: [hub.id] },
         });
         expect(response.status).toBe(201);
+        await t.passwordChosen(response.body.id);
         return response.body;
       }),
     );
@@ -236,6 +237,66 @@ describe('auth', () => {
       ]);
       expect(updated).toHaveLength(1);
       expect((await refresh(session.refreshToken)).status).toBe(401);
+    });
+  });
+
+  describe('absolute session lifetime (SESSION_MAX_HOURS, 12 by default)', () => {
+    /** Moves the start of the sign-in that issued this refresh token back in time. */
+    const ageSession = (refreshToken: string, interval: string) =>
+      t.sql(
+        `UPDATE refresh_tokens SET session_started_at = session_started_at - $2::interval
+          WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1) RETURNING id`,
+        [sha256(refreshToken), interval],
+      );
+
+    it('keeps the start of the sign-in through every refresh instead of extending it', async () => {
+      const session = await signIn(staff.email);
+      const rotated = await refresh(session.refreshToken);
+      expect(rotated.status).toBe(200);
+      const rows = await t.sql<{ started: Date; first: Date }>(
+        `SELECT session_started_at AS started, min(created_at) OVER () AS first FROM refresh_tokens
+          WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1)`,
+        [sha256(session.refreshToken)],
+      );
+      expect(rows).toHaveLength(2);
+      for (const row of rows) expect(row.started.getTime()).toBe(rows[0].first.getTime());
+    });
+
+    it('still refreshes a sign-in just under 12 hours old, and ends it once it is older, whatever the refreshes', async () => {
+      const session = await signIn(staff.email);
+      const rotated = await refresh(session.refreshToken);
+      expect(rotated.status).toBe(200);
+      expect(await ageSession(refreshCookie(rotated)!.value, '11 hours 58 minutes')).toHaveLength(2);
+      const late = await refresh(refreshCookie(rotated)!.value);
+      expect(late.status).toBe(200);
+      expect((await me(late.body.accessToken)).status).toBe(200);
+
+      await ageSession(refreshCookie(late)!.value, '3 minutes');
+      const over = await refresh(refreshCookie(late)!.value);
+      expect(over.status).toBe(401);
+      expect(over.body.code).toBe('unauthorized');
+      // The access token of that sign-in stops working too, not only its refresh.
+      expect((await me(late.body.accessToken)).status).toBe(401);
+    });
+
+    it('leaves the same user\'s newer sign-ins alone', async () => {
+      const old = await signIn(staff.email);
+      const fresh = await signIn(staff.email);
+      await ageSession(old.refreshToken, '13 hours');
+      expect((await refresh(old.refreshToken)).status).toBe(401);
+      expect((await refresh(fresh.refreshToken)).status).toBe(200);
+    });
+
+    it('never gives a refresh token a life beyond the end of its sign-in', async () => {
+      const session = await signIn(staff.email);
+      await ageSession(session.refreshToken, '11 hours 50 minutes');
+      const rotated = await refresh(session.refreshToken);
+      expect(rotated.status).toBe(200);
+      const [row] = await t.sql<{ left: number }>(
+        `SELECT extract(epoch FROM expires_at - now()) AS left FROM refresh_tokens WHERE token_hash = $1`,
+        [sha256(refreshCookie(rotated)!.value)],
+      );
+      expect(Number(row.left)).toBeLessThanOrEqual(10 * 60 + 5); // not the full idle hour
     });
   });
 

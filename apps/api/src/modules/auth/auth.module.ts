@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
-import { JwtAuthGuard, RolesGuard } from './auth.guards';
+import { JwtAuthGuard, PasswordChangeGuard, RolesGuard } from './auth.guards';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
@@ -42,6 +42,7 @@ import { PgThrottlerStorage } from './pg-throttler.storage';
     LocalStrategy,
     JwtStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
+    { provide: APP_GUARD, useClass: PasswordChangeGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
 })

@@ -1,6 +1,8 @@
 // Sign-in, refresh-token rotation and sign-out. A refresh token is an opaque random string stored as a
 // SHA-256 hash; each use replaces it, and presenting a used one again revokes its whole family
-// (someone copied it). A family idle longer than SESSION_IDLE_MINUTES can no longer refresh.
+// (someone copied it). A family idle longer than SESSION_IDLE_MINUTES can no longer refresh, and none
+// lives longer than SESSION_MAX_HOURS after its sign-in (the start is copied onto every rotated token;
+// times are compared with the database's now(), one clock for every replica).
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
@@ -8,8 +10,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CurrentUser, LoginResponse } from '@mih/contracts';
-import { AccountLockedException, UnauthorizedException } from '../../common/api-exception';
+import { AccountLockedException, UnauthorizedException, ValidationFailedException } from '../../common/api-exception';
 import type { AppConfig } from '../../config/app-config';
+import type { Actor } from './actor';
 import { AuditService } from '../audit/audit.service';
 import { UserWithHubs, UsersService } from '../users/users.service';
 import { LoginThrottleService } from './login-throttle.service';
@@ -70,7 +73,7 @@ export class AuthService {
   async login(user: UserWithHubs, ip: string | null): Promise<Session> {
     return this.dataSource.transaction(async (manager) => {
       const familyId = randomUUID();
-      const refreshToken = await this.issueRefreshToken(manager, user.id, familyId);
+      const refreshToken = await this.issueRefreshToken(manager, user.id, familyId, null);
       await this.audit.record({ actor: { id: user.id, ip }, action: 'login', entityType: 'user', entityId: user.id }, manager);
       return { response: this.issueAccessToken(user, familyId), refreshToken };
     });
@@ -79,14 +82,14 @@ export class AuthService {
   async refresh(presented: string | undefined, ip: string | null): Promise<Session> {
     if (!presented) throw new UnauthorizedException('No session');
     const session = await this.dataSource.transaction(async (manager) => {
-      const token = await manager
-        .getRepository(RefreshTokenEntity)
-        .createQueryBuilder('t')
-        .setLock('pessimistic_write')
-        .where('t.token_hash = :hash', { hash: sha256(presented) })
-        .getOne();
+      const [token]: { id: string; familyId: string; userId: string; spent: boolean; ended: boolean }[] = await manager.query(
+        `SELECT id, family_id AS "familyId", user_id AS "userId", (used_at IS NOT NULL OR revoked_at IS NOT NULL) AS spent,
+                (expires_at <= now() OR session_started_at <= now() - make_interval(hours => $2::int)) AS ended
+           FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE`,
+        [sha256(presented), this.config.get('SESSION_MAX_HOURS', { infer: true })],
+      );
       if (!token) return null;
-      if (token.usedAt || token.revokedAt) {
+      if (token.spent) {
         await this.revokeFamily(manager, token.familyId);
         await this.audit.record(
           { actor: { id: token.userId, ip }, action: 'token_reuse', entityType: 'session', entityId: token.familyId },
@@ -94,11 +97,11 @@ export class AuthService {
         );
         return 'revoked' as const;
       }
-      if (token.expiresAt.getTime() <= Date.now()) return null;
+      if (token.ended) return null;
       const user = await this.users.findForAuth(token.userId);
       if (!user?.active) return null;
       await manager.update(RefreshTokenEntity, { id: token.id }, { usedAt: new Date() });
-      const refreshToken = await this.issueRefreshToken(manager, user.id, token.familyId);
+      const refreshToken = await this.issueRefreshToken(manager, user.id, token.familyId, token.id);
       return { response: this.issueAccessToken(user, token.familyId), refreshToken };
     });
     if (!session || session === 'revoked') throw new UnauthorizedException('Session ended; sign in again');
@@ -115,11 +118,37 @@ export class AuthService {
     });
   }
 
-  /** Is this sign-in still open? Checked with every access token. */
+  /**
+   * The signed-in user's own password. A wrong current password is a form error (400 on
+   * currentPassword, not 401, which would sign the client out) and counts like a failed sign-in, so a
+   * session left open cannot be used to guess the password: the same lockout applies.
+   */
+  async changePassword(actor: Actor, sessionId: string, currentPassword: string, newPassword: string): Promise<void> {
+    const account = await this.users.findWithPassword(actor.id);
+    if (!account) throw new UnauthorizedException();
+    const reservation = await this.throttle.reserve(account.email, actor.ip);
+    if (!reservation) {
+      await this.audit.record({ actor, action: 'password_refused', entityType: 'user', entityId: actor.id, details: { reason: 'locked' } });
+      throw new AccountLockedException();
+    }
+    if (!(await this.passwords.verify(account.passwordHash, currentPassword))) {
+      await this.throttle.recordFailure(reservation);
+      await this.audit.record({ actor, action: 'password_refused', entityType: 'user', entityId: actor.id, details: { reason: 'wrong_password' } });
+      throw ValidationFailedException.forField('currentPassword', 'currentPassword', 'currentPassword is not your current password');
+    }
+    await this.throttle.release(reservation);
+    if (newPassword === currentPassword) {
+      throw ValidationFailedException.forField('newPassword', 'notCurrentPassword', 'newPassword must differ from the current password');
+    }
+    await this.users.changeOwnPassword(actor, sessionId, newPassword);
+  }
+
+  /** Is this sign-in still open (not signed out, not older than SESSION_MAX_HOURS)? Checked with every access token. */
   async isSessionActive(familyId: string): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(
-      'SELECT 1 FROM refresh_tokens WHERE family_id = $1 AND revoked_at IS NULL LIMIT 1',
-      [familyId],
+      `SELECT 1 FROM refresh_tokens
+        WHERE family_id = $1 AND revoked_at IS NULL AND session_started_at > now() - make_interval(hours => $2::int) LIMIT 1`,
+      [familyId, this.config.get('SESSION_MAX_HOURS', { infer: true })],
     );
     return rows.length > 0;
   }
@@ -133,6 +162,7 @@ export class AuthService {
       language: user.language,
       hubIds: user.hubIds,
       countryCodes: user.countryCodes,
+      ...(user.mustChangePassword ? { mustChangePassword: true as const } : {}),
     };
   }
 
@@ -142,15 +172,25 @@ export class AuthService {
     return { accessToken: this.jwt.sign(payload, { expiresIn }), expiresIn, user: this.toCurrentUser(user) };
   }
 
-  private async issueRefreshToken(manager: EntityManager, userId: string, familyId: string): Promise<string> {
+  /**
+   * A new token of the family: its sign-in started now (no previous token) or when the previous token's
+   * did; it expires after the idle limit, or earlier when the sign-in reaches its maximum age.
+   */
+  private async issueRefreshToken(manager: EntityManager, userId: string, familyId: string, previousTokenId: string | null): Promise<string> {
     const token = randomBytes(32).toString('base64url');
-    const idleMinutes = this.config.get('SESSION_IDLE_MINUTES', { infer: true });
-    await manager.insert(RefreshTokenEntity, {
-      familyId,
-      userId,
-      tokenHash: sha256(token),
-      expiresAt: new Date(Date.now() + idleMinutes * 60_000),
-    });
+    await manager.query(
+      `INSERT INTO refresh_tokens (family_id, user_id, token_hash, session_started_at, expires_at)
+       SELECT $1, $2, $3, s.started, least(now() + make_interval(mins => $5::int), s.started + make_interval(hours => $6::int))
+         FROM (SELECT coalesce((SELECT session_started_at FROM refresh_tokens WHERE id = $4::uuid), now()) AS started) s`,
+      [
+        familyId,
+        userId,
+        sha256(token),
+        previousTokenId,
+        this.config.get('SESSION_IDLE_MINUTES', { infer: true }),
+        this.config.get('SESSION_MAX_HOURS', { infer: true }),
+      ],
+    );
     return token;
   }
 

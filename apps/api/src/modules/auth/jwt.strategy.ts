@@ -11,6 +11,9 @@ import { UsersService } from '../users/users.service';
 import { Actor, HubScope } from './actor';
 import { AccessTokenPayload, AuthService } from './auth.service';
 
+/** What `request.user` holds on an authenticated route. */
+export type AuthenticatedActor = Actor & { sessionId: string; mustChangePassword: boolean };
+
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
@@ -28,7 +31,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  async validate(request: FastifyRequest, payload: AccessTokenPayload): Promise<Actor & { sessionId: string }> {
+  async validate(request: FastifyRequest, payload: AccessTokenPayload): Promise<AuthenticatedActor> {
     if (typeof payload?.sub !== 'string' || typeof payload?.sid !== 'string') throw new UnauthorizedException();
     const [user, sessionActive] = await Promise.all([this.users.findForAuth(payload.sub), this.auth.isSessionActive(payload.sid)]);
     if (!user?.active || !sessionActive) throw new UnauthorizedException('Session ended; sign in again');
@@ -41,6 +44,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       scope: HubScope.forUser(user.role, user.hubIds, user.countryCodes),
       ip: request.ip ?? null,
       sessionId: payload.sid,
+      mustChangePassword: user.mustChangePassword,
     };
   }
 }

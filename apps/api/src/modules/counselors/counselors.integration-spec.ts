@@ -64,7 +64,8 @@ describe('counselors', () => {
       createdAt: expect.any(String),
     });
     const login = await t.login(body.email);
-    expect(login.user).toMatchObject({ role: 'counselor', hubIds: [gt.id] });
+    // The supervisor typed the password: the counselor chooses their own first.
+    expect(login.user).toMatchObject({ role: 'counselor', hubIds: [gt.id], mustChangePassword: true });
     const user = (await t.request<User>('GET', `/api/users/${response.body.id}`, { token: t.adminToken })).body;
     expect(user.role).toBe('counselor');
   });

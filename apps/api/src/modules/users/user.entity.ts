@@ -11,6 +11,8 @@ export class UserEntity {
   @Column({ name: 'password_hash', select: false }) passwordHash!: string;
   @Column({ type: 'varchar' }) language!: Language;
   @Column() active!: boolean;
+  /** An admin typed the password (new account, reset): the user must choose their own before anything else. */
+  @Column({ name: 'must_change_password', default: false }) mustChangePassword!: boolean;
   @Column({ name: 'country_codes', type: 'text', array: true, default: () => "'{}'" }) countryCodes!: string[];
 
   @VersionColumn() version!: number;

@@ -166,6 +166,7 @@ describe('users', () => {
 
     it('applies a hub change to the next request of a signed-in user', async () => {
       const user = await createOk();
+      await t.passwordChosen(user.id); // an admin-set password would answer 403 password_change_required first
       const { accessToken } = await signIn(user.email);
       expect((await t.request('GET', `/api/hubs/${hubB.id}`, { token: accessToken })).status).toBe(404);
       expect((await patch(user.id, { version: 1, hubIds: [hubA.id, hubB.id] })).status).toBe(200);

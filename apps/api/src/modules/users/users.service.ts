@@ -67,6 +67,7 @@ export class UsersService {
         passwordHash,
         language: dto.language ?? 'es',
         active: true,
+        mustChangePassword: true, // the admin knows it
         countryCodes: assignment.countryCodes,
       });
       await manager.save(user);
@@ -115,9 +116,31 @@ export class UsersService {
     if (actor.role !== 'admin') throw new ForbiddenActionException();
     const passwordHash = await this.passwords.hash(dto.password);
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(UserEntity, { id }, { passwordHash });
+      await manager.update(UserEntity, { id }, { passwordHash, mustChangePassword: true });
       await this.revokeSessions(manager, id);
       await this.audit.record({ actor, action: 'password_reset', entityType: 'user', entityId: id }, manager);
+    });
+  }
+
+  /**
+   * The user's own new password (the current one already checked): their other sign-ins end, the one
+   * they changed it from goes on. Returns how many other sign-ins ended.
+   */
+  async changeOwnPassword(actor: Actor, sessionId: string, newPassword: string): Promise<number> {
+    const passwordHash = await this.passwords.hash(newPassword);
+    return this.dataSource.transaction(async (manager) => {
+      await manager.update(UserEntity, { id: actor.id }, { passwordHash, mustChangePassword: false });
+      const [{ ended }]: { ended: number }[] = await manager.query(
+        `WITH revoked AS (
+           UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND family_id <> $2 AND revoked_at IS NULL RETURNING family_id
+         ) SELECT count(DISTINCT family_id)::int AS ended FROM revoked`,
+        [actor.id, sessionId],
+      );
+      await this.audit.record(
+        { actor, action: 'password_change', entityType: 'user', entityId: actor.id, details: { otherSessionsEnded: ended } },
+        manager,
+      );
+      return ended;
     });
   }
 
@@ -129,6 +152,11 @@ export class UsersService {
   async findForAuth(id: string): Promise<UserWithHubs | null> {
     const user = await this.dataSource.manager.findOneBy(UserEntity, { id });
     return user ? (await this.attachHubIds(this.dataSource.manager, [user]))[0] : null;
+  }
+
+  /** For a password change: the user with its password hash. */
+  async findWithPassword(id: string): Promise<UserEntity | null> {
+    return this.dataSource.getRepository(UserEntity).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id }).getOne();
   }
 
   /** For sign-in: the user with its password hash, matched case-insensitively. */

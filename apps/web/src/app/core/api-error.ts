@@ -114,6 +114,11 @@ const CONSTRAINT_TO_ERROR: Record<string, string> = {
   isLongitude: 'range',
   notInFuture: 'future',
   requiresConsent: 'consent',
+  // Passwords (POST /api/auth/change-password, users): the current one is wrong, the new one is the
+  // current one, or it is on the list of common passwords.
+  currentPassword: 'wrongPassword',
+  notCurrentPassword: 'samePassword',
+  notCommonPassword: 'commonPassword',
 };
 
 /**

@@ -50,6 +50,24 @@ describe('AuthService', () => {
     expect(stored).not.toContain('token-abc');
   });
 
+  it('changes the password and lifts the forced change on the signed-in user', () => {
+    auth.login('nuevo@example.org', 'Admin-typed-it-42').subscribe();
+    http.expectOne(AUTH_ROUTES.login).flush(loginResponse('token-forced', { ...adminUser, mustChangePassword: true }));
+    expect(auth.user()?.mustChangePassword).toBe(true);
+
+    let done = false;
+    auth.changePassword('Admin-typed-it-42', 'Mi-propia-clave-2027').subscribe(() => (done = true));
+    const req = http.expectOne(AUTH_ROUTES.changePassword);
+    expect(req.request.method).toBe('POST');
+    expect(req.request.body).toEqual({ currentPassword: 'Admin-typed-it-42', newPassword: 'Mi-propia-clave-2027' });
+    expect(req.request.headers.get('Authorization')).toBe('Bearer token-forced');
+    req.flush(null, { status: 204, statusText: 'No Content' });
+
+    expect(done).toBe(true);
+    expect(auth.user()).toEqual(adminUser);
+    expect(auth.isSignedIn()).toBe(true);
+  });
+
   it('shares one refresh request between concurrent callers (refresh tokens rotate)', () => {
     const results: LoginResponse[] = [];
     auth.refresh().subscribe((r) => results.push(r));

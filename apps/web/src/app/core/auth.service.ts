@@ -6,7 +6,7 @@
 import { HttpClient } from '@angular/common/http';
 import { DOCUMENT, DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
-import { AUTH_ROUTES, type CurrentUser, type Language, type LoginResponse, type UpdateMeRequest } from '@mih/contracts';
+import { AUTH_ROUTES, type ChangePasswordRequest, type CurrentUser, type Language, type LoginResponse, type UpdateMeRequest } from '@mih/contracts';
 import { type Observable, catchError, finalize, firstValueFrom, from, map, of, shareReplay, tap } from 'rxjs';
 import { LanguageService } from '../i18n/language.service';
 import { OfflineSessionStore } from '../offline/offline-session.store';
@@ -132,6 +132,20 @@ export class AuthService {
     if (wasSignedIn || reason === 'expired') {
       void this.router.navigate(['/login'], { queryParams: { session: 'ended' } });
     }
+  }
+
+  /** The user's own password; the server ends their other sign-ins and keeps this one, now unrestricted. */
+  changePassword(currentPassword: string, newPassword: string): Observable<void> {
+    const body: ChangePasswordRequest = { currentPassword, newPassword };
+    return this.http.post<void>(AUTH_ROUTES.changePassword, body).pipe(
+      tap(() => {
+        const user = this.currentUser();
+        if (!user?.mustChangePassword) return;
+        const { mustChangePassword: _chosen, ...chosen } = user;
+        this.currentUser.set(chosen);
+        this.offlineSessions.remember(chosen);
+      }),
+    );
   }
 
   /** Switches the UI language and, when signed in, remembers it on the user's account. */

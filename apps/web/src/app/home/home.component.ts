@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { Hub } from '@mih/contracts';
@@ -20,7 +19,6 @@ import { HubsService } from '../hubs/hubs.service';
     RouterLink,
     MatButtonModule,
     MatProgressBarModule,
-    MatTooltipModule,
     TranslocoPipe,
     CountryNamePipe,
     LocalDatePipe,

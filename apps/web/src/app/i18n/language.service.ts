@@ -1,8 +1,9 @@
 // The active UI language: Transloco's active lang, <html lang>, and the choice remembered in localStorage.
 import { DOCUMENT, Injectable, inject, signal } from '@angular/core';
-import { TranslocoService } from '@jsverse/transloco';
+import { TRANSLOCO_LOADER, TranslocoService } from '@jsverse/transloco';
 import { DEFAULT_LANGUAGE, type Language, LANGUAGES } from '@mih/contracts';
 import { firstValueFrom } from 'rxjs';
+import { TranslocoChunkLoader } from './transloco-loader';
 
 export const LANGUAGE_STORAGE_KEY = 'mih.lang';
 
@@ -18,6 +19,9 @@ export class LanguageService {
   private readonly transloco = inject(TranslocoService);
   private readonly document = inject(DOCUMENT);
   private readonly current = signal<Language>(DEFAULT_LANGUAGE);
+  private readonly loader = inject(TRANSLOCO_LOADER, { optional: true });
+  /** The last language load started by use(), so the switch to whole translations can wait for it. */
+  private loading: Promise<unknown> = Promise.resolve();
 
   readonly lang = this.current.asReadonly();
 
@@ -41,6 +45,22 @@ export class LanguageService {
       // Storage may be disabled (private mode); the choice then lasts for this tab only.
     }
     this.transloco.setActiveLang(lang);
-    await firstValueFrom(this.transloco.load(lang));
+    this.loading = firstValueFrom(this.transloco.load(lang));
+    await this.loading;
+  }
+
+  /**
+   * Before any page but sign-in: every screen's translations, in place of the sign-in page's few (for
+   * each language already loaded), and whole ones for any language loaded from now on.
+   */
+  async useWholeTranslations(): Promise<void> {
+    const loader = this.loader;
+    if (!(loader instanceof TranslocoChunkLoader) || loader.whole) return;
+    loader.whole = true;
+    await this.loading.catch(() => undefined); // a sign-in page load still on its way must not land last
+    for (const lang of LANGUAGES) {
+      if (Object.keys(this.transloco.getTranslation(lang)).length === 0) continue;
+      this.transloco.setTranslation(await loader.load(lang, true), lang);
+    }
   }
 }

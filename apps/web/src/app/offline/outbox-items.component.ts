@@ -1,17 +1,15 @@
 // The user's records waiting on this device, each with its state, the server's reason when it refused
 // one, and what can be done about it (fix, try again, discard). On the outbox page for every kind, and
 // on top of each list ("pending" first) for that list's kind.
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Injector, computed, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import { Router } from '@angular/router';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { errorMessageKey } from '../core/api-error';
 import { LanguageService } from '../i18n/language.service';
 import { LocalDatePipe } from '../i18n/local-date.pipe';
 import { ReferenceListsService, referenceLabel } from '../reference-lists/reference-lists.service';
-import { ConfirmDialogComponent, type ConfirmDialogData } from '../shared/confirm-dialog.component';
+import type { ConfirmDialogData } from '../shared/confirm-dialog.component';
 import { IconComponent } from '../shared/icon.component';
 import type { OutboxKind } from './offline-db';
 import { type OutboxItem, OutboxService } from './outbox.service';
@@ -138,8 +136,7 @@ const RECORD_ROUTE: Record<OutboxKind, string> = {
 export class OutboxItemsComponent {
   private readonly outbox = inject(OutboxService);
   private readonly router = inject(Router);
-  private readonly dialog = inject(MatDialog);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly injector = inject(Injector);
   private readonly transloco = inject(TranslocoService);
   private readonly lists = inject(ReferenceListsService).lists;
   protected readonly lang = inject(LanguageService).lang;
@@ -215,14 +212,23 @@ export class OutboxItemsComponent {
 
   protected discard(item: OutboxItem): void {
     const data: ConfirmDialogData = { title: 'offline.discardTitle', message: 'offline.discardMessage', confirm: 'offline.actions.discard' };
-    this.dialog
-      .open(ConfirmDialogComponent, { data })
-      .afterClosed()
-      .subscribe(async (confirmed) => {
-        if (!confirmed) return;
-        await this.outbox.discard(item.id);
-        this.snackBar.open(this.transloco.translate('offline.discarded'), this.transloco.translate('common.ok'), { duration: 4000 });
-      });
+    // The dialog's code loads when asked for: these items sit on top of every list, on every first load.
+    void Promise.all([
+      import('@angular/material/dialog'),
+      import('@angular/material/snack-bar'),
+      import('../shared/confirm-dialog.component'),
+    ]).then(([{ MatDialog }, { MatSnackBar }, { ConfirmDialogComponent }]) =>
+      this.injector
+        .get(MatDialog)
+        .open(ConfirmDialogComponent, { data })
+        .afterClosed()
+        .subscribe(async (confirmed) => {
+          if (!confirmed) return;
+          await this.outbox.discard(item.id);
+          const t = (key: string) => this.transloco.translate(key);
+          this.injector.get(MatSnackBar).open(t('offline.discarded'), t('common.ok'), { duration: 4000 });
+        }),
+    );
   }
 
   private activityType(code: string): string {

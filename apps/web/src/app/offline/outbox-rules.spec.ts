@@ -56,6 +56,11 @@ describe('outbox rules', () => {
     expect(judge(failure(401, ERROR_CODES.unauthorized), 1).kind).toBe('wait_for_sign_in');
   });
 
+  it('a 403 password_change_required waits too (an admin set the password), instead of needing attention', () => {
+    expect(judge(failure(403, ERROR_CODES.passwordChangeRequired), 1).kind).toBe('wait_for_sign_in');
+    expect(judge(failure(403, ERROR_CODES.forbidden), 1).kind).toBe('refused');
+  });
+
   it('a server error is retried a few times, then a person looks at it', () => {
     let entry: OutboxEntryState = fresh;
     for (let i = 1; i < MAX_SERVER_ERROR_ATTEMPTS; i++) {

@@ -183,3 +183,26 @@ describe('OutboxService', () => {
     expect(await db.outbox.count()).toBe(1);
   });
 });
+
+describe('OutboxService when the browser refuses to store anything', () => {
+  it('sends the record straight to the server instead of losing it', async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(withInterceptors([errorInterceptor])),
+        provideHttpClientTesting(),
+        { provide: OFFLINE_DB, useValue: () => Promise.reject(new Error('IndexedDB is disabled in this window')) },
+        { provide: AuthService, useValue: { user: signal<CurrentUser | null>(staffUser) } },
+        { provide: UserKeys, useValue: { of: () => newUserKey() } },
+      ],
+    });
+    const outbox = TestBed.inject(OutboxService);
+    const http = TestBed.inject(HttpTestingController);
+    const saving = outbox.save({ kind: 'visit', operation: 'create', recordId: VISIT.id, body: VISIT });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const req = http.expectOne({ method: 'POST', url: '/api/visits' });
+    expect(req.request.body).toEqual(VISIT);
+    req.flush({ ...VISIT, version: 1 });
+    expect(await saving).toEqual({ status: 'synced', record: { ...VISIT, version: 1 } });
+    http.verify();
+  });
+});

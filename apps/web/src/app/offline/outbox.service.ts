@@ -137,37 +137,51 @@ export class OutboxService {
   /**
    * Saves a record: into the outbox, then straight to the server when there is a link. The form hears
    * "synced" (with the server's record), "pending" (kept here, goes by itself) or "refused" (the
-   * server's reason; nothing kept, the user fixes it on the form and saves again with the same id).
+   * server's reason, for the form to show; a record being fixed stays under "needs attention", a new
+   * one is not kept: the form still holds it, and saving again sends the same id).
    */
   async save<T>(request: OutboxRequest): Promise<SaveOutcome<T>> {
     const user = this.auth.user();
     if (!user) throw new Error('Saving needs a signed-in user');
     if (!this.available) return this.sendDirectly<T>(request);
-    const db = await this.database();
+    let entry: OutboxEntry;
+    let fixing: boolean;
+    try {
+      ({ entry, fixing } = await this.store(user.id, request));
+    } catch {
+      // The browser refused to store it (private window, disk full): the server is the only place left.
+      return this.sendDirectly<T>(request);
+    }
+    void this.askForPersistentStorage();
+    if (this.window && !this.window.navigator.onLine) return { status: 'pending' };
 
-    const key = await this.keyOf(user.id);
+    const outcome = await this.withLock(() => this.sendNow<T>(entry.id, request.body, fixing));
+    this.schedule();
+    return outcome;
+  }
+
+  /** Seals the record into the outbox (in the place of the entry it fixes, if any). */
+  private async store(userId: string, request: OutboxRequest): Promise<{ entry: OutboxEntry; fixing: boolean }> {
+    const db = await this.database();
+    const key = await this.keyOf(userId);
     const replaced = request.replaces ? await db.outbox.get(request.replaces) : undefined;
+    const fixing = replaced?.userId === userId;
     const now = Date.now();
     const entry: OutboxEntry = {
-      id: replaced?.userId === user.id ? replaced.id : newId(),
-      userId: user.id,
+      id: fixing && replaced ? replaced.id : newId(),
+      userId,
       kind: request.kind,
       operation: request.operation,
       recordId: request.recordId,
       dependsOn: request.dependsOn ?? [],
-      createdAt: replaced?.createdAt ?? now,
+      createdAt: fixing && replaced ? replaced.createdAt : now,
       status: 'pending',
       attempts: 0,
       nextAttemptAt: now,
       body: await seal(key, request.body),
     };
     await db.outbox.put(entry);
-    void this.askForPersistentStorage();
-    if (this.window && !this.window.navigator.onLine) return { status: 'pending' };
-
-    const outcome = await this.withLock(() => this.sendNow<T>(entry.id, request.body, !!replaced));
-    this.schedule();
-    return outcome;
+    return { entry, fixing };
   }
 
   /** Sends what is due. Safe to call at any time and from any tab; calls made meanwhile coalesce. */

@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import type { ValidationErrors } from '@angular/forms';
 import { TranslocoPipe } from '@jsverse/transloco';
 
-const ORDER = ['required', 'email', 'minlength', 'maxlength', 'pattern', 'min', 'max', 'range', 'taken'];
+const ORDER = ['required', 'email', 'minlength', 'maxlength', 'pattern', 'min', 'max', 'range', 'taken', 'commonPassword'];
 
 @Component({
   selector: 'mih-field-error',

@@ -15,7 +15,6 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import { MatListModule } from '@angular/material/list';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
@@ -32,7 +31,7 @@ import { NotificationBellComponent } from '../notifications/notification-bell.co
 import { ConnectionService } from '../offline/connection.service';
 import { OutboxService } from '../offline/outbox.service';
 import { SyncStatusComponent } from '../offline/sync-status.component';
-import { ConfirmDialogComponent, type ConfirmDialogData } from '../shared/confirm-dialog.component';
+import type { ConfirmDialogData } from '../shared/confirm-dialog.component';
 import { provideFormFieldDefaults } from '../shared/form-field-defaults';
 
 interface NavLink {
@@ -98,7 +97,6 @@ export class ShellComponent {
   private readonly sidenav = viewChild.required(MatSidenav);
 
   private readonly outbox = inject(OutboxService);
-  private readonly dialog = inject(MatDialog);
   private readonly router = inject(Router);
   protected readonly user = this.auth.user;
   protected readonly online = inject(ConnectionService).online;
@@ -180,10 +178,15 @@ export class ShellComponent {
       confirm: 'offline.signOutConfirm',
       params: { count: waiting },
     };
-    this.dialog
-      .open(ConfirmDialogComponent, { data })
-      .afterClosed()
-      .subscribe((confirmed) => confirmed && void this.auth.logout());
+    // The dialog's code loads when it is needed, not with every page the shell frames.
+    void Promise.all([import('@angular/material/dialog'), import('../shared/confirm-dialog.component')]).then(
+      ([{ MatDialog }, { ConfirmDialogComponent }]) =>
+        this.injector
+          .get(MatDialog)
+          .open(ConfirmDialogComponent, { data })
+          .afterClosed()
+          .subscribe((confirmed) => confirmed && void this.auth.logout()),
+    );
   }
 
   private currentPageNeedsConnection(): boolean {

@@ -10,6 +10,10 @@ export const AUDIT_ACTIONS = [
   'login_failed',
   'logout',
   'password_reset',
+  /** A user changed their own password (their other sign-ins end). */
+  'password_change',
+  /** A change of one's own password refused: wrong current password, or locked out (action names fit 20 characters). */
+  'password_refused',
   'token_reuse',
   'lock',
   'unlock',

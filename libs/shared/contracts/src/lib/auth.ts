@@ -14,6 +14,11 @@ export interface CurrentUser {
   language: Language;
   hubIds: string[];
   countryCodes: string[];
+  /**
+   * Present (true) when an admin set the password: the user must choose their own before anything else
+   * (every other authenticated call answers 403 `password_change_required` until then).
+   */
+  mustChangePassword?: true;
 }
 
 export interface LoginResponse {
@@ -28,9 +33,16 @@ export interface UpdateMeRequest {
   language?: Language;
 }
 
+/** `POST /api/auth/change-password`: the signed-in user's own password; their other sign-ins end. */
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
 export const AUTH_ROUTES = {
   login: '/api/auth/login',
   refresh: '/api/auth/refresh',
   logout: '/api/auth/logout',
   me: '/api/auth/me',
+  changePassword: '/api/auth/change-password',
 } as const;

@@ -33,5 +33,7 @@ export const ERROR_CODES = {
   approverIsAuthor: 'approver_is_author',
   /** A user revealed as many persons as the hour's or the day's quota allows (see Retry-After). */
   revealQuotaExceeded: 'reveal_quota_exceeded',
+  /** An admin set the user's password: every call but me, refresh, logout and change-password waits for a new one. */
+  passwordChangeRequired: 'password_change_required',
   internal: 'internal_error',
 } as const;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { Language, LANGUAGES, LoginRequest, UpdateMeRequest } from '@mih/contracts';
-import { Present } from '../../../common/validators';
+import { ChangePasswordRequest, Language, LANGUAGES, LoginRequest, UpdateMeRequest } from '@mih/contracts';
+import { NewPassword, Present } from '../../../common/validators';
 
 export class LoginDto implements LoginRequest {
   @ApiProperty({ example: 'admin@example.org' })
@@ -15,4 +15,12 @@ export class LoginDto implements LoginRequest {
 
 export class UpdateMeDto implements UpdateMeRequest {
   @ApiPropertyOptional({ enum: LANGUAGES }) @Present() @IsIn(LANGUAGES) language?: Language;
+}
+
+export class ChangePasswordDto implements ChangePasswordRequest {
+  @ApiProperty({ format: 'password' })
+  @IsString() @IsNotEmpty() @MaxLength(200)
+  currentPassword!: string;
+
+  @NewPassword() newPassword!: string;
 }

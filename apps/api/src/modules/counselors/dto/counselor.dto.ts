@@ -15,7 +15,6 @@ import {
   IsUUID,
   MaxLength,
   Min,
-  MinLength,
 } from 'class-validator';
 import {
   COUNSELOR_COMMUNITY_MAX_LENGTH,
@@ -24,11 +23,10 @@ import {
   CreateCounselorRequest,
   Language,
   LANGUAGES,
-  PASSWORD_MIN_LENGTH,
   UpdateCounselorRequest,
 } from '@mih/contracts';
 import { PageQueryDto } from '../../../common/pagination';
-import { Nullable, OneOf, OptionalText, PastDate, Present, QueryBoolean, Text, UuidList } from '../../../common/validators';
+import { NewPassword, Nullable, OneOf, OptionalText, PastDate, Present, QueryBoolean, Text, UuidList } from '../../../common/validators';
 
 /** Languages as people name them ("Mam", "Kreyòl"): trimmed, non-blank, unique. */
 const SpokenLanguages = () =>
@@ -53,9 +51,8 @@ export class CreateCounselorDto implements CreateCounselorRequest {
 
   @Text(120) displayName!: string;
 
-  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: 200, format: 'password' })
-  @IsString() @MinLength(PASSWORD_MIN_LENGTH) @MaxLength(200)
-  password!: string;
+  /** Typed by the supervisor: the counselor replaces it at the first sign-in. */
+  @NewPassword() password!: string;
 
   @HubIds() hubIds!: string[];
   @Present() @OneOf(LANGUAGES, { required: false }) language?: Language;

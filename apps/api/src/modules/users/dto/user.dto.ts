@@ -1,12 +1,10 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 import {
   CreateUserRequest,
   Language,
   LANGUAGES,
-  PASSWORD_MIN_LENGTH,
   ResetPasswordRequest,
   Role,
   ROLES,
@@ -14,15 +12,7 @@ import {
   UserListQuery,
 } from '@mih/contracts';
 import { PageQueryDto } from '../../../common/pagination';
-import { CountryCodes, OneOf, Present, QueryBoolean, Text, UuidList } from '../../../common/validators';
-
-const Password = () =>
-  applyDecorators(
-    ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: 200, format: 'password' }),
-    IsString(),
-    MinLength(PASSWORD_MIN_LENGTH),
-    MaxLength(200),
-  );
+import { CountryCodes, NewPassword, OneOf, Present, QueryBoolean, Text, UuidList } from '../../../common/validators';
 
 export class CreateUserDto implements CreateUserRequest {
   @ApiProperty({ example: 'ana.lopez@example.org', maxLength: 254 })
@@ -32,7 +22,7 @@ export class CreateUserDto implements CreateUserRequest {
 
   @Text(120) displayName!: string;
   @OneOf(ROLES) role!: Role;
-  @Password() password!: string;
+  @NewPassword() password!: string;
   @Present() @UuidList() hubIds?: string[];
   @Present() @CountryCodes() countryCodes?: string[];
   @Present() @OneOf(LANGUAGES) language?: Language;
@@ -52,7 +42,7 @@ export class UpdateUserDto implements UpdateUserRequest {
 }
 
 export class ResetPasswordDto implements ResetPasswordRequest {
-  @Password() password!: string;
+  @NewPassword() password!: string;
 }
 
 export class UserListQueryDto extends PageQueryDto implements UserListQuery {
