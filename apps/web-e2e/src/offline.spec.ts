@@ -368,6 +368,8 @@ for (const lang of ['es', 'en'] as const) {
     expect(mine.items.filter((c) => c.id === caseId)).toHaveLength(1);
     expect(new Set(sent.ids('/api/activities')).size).toBe(1);
     expect(new Set(sent.ids('/api/cases')).size).toBe(1);
+    // The language is remembered on the account: give the next specs the counselor they expect.
+    if (lang === 'en') await app.switchLanguage('Language', 'Español');
     await context.close();
   });
 }

@@ -22,6 +22,9 @@ import { OutboxService } from './outbox.service';
       [attr.aria-label]="'offline.statusLabel' | transloco: { state: stateText() }"
     >
       <mih-icon [name]="icon()" />
+      @if (waitingTotal(); as total) {
+        <span class="count" aria-hidden="true">{{ total }}</span>
+      }
       <span class="text" aria-hidden="true">
         <span class="main">{{ mainText() }}</span>
         @if (lastSyncText(); as last) {
@@ -51,14 +54,22 @@ import { OutboxService } from './outbox.service';
       background: #fff4e5;
       color: #5f2b00;
     }
-    /* On a phone the bar has room for the icon only (it shows the state; the name says it in full). */
+    .count {
+      display: none;
+    }
+    /* On a phone the bar has room for the icon and the number waiting only (the name says it in full). */
     @media (max-width: 599.98px) {
       .sync-status {
         min-width: 48px;
-        padding: 0 12px;
+        padding: 0 8px;
       }
       .text {
         display: none;
+      }
+      .count {
+        display: inline;
+        margin-left: 2px;
+        font-weight: 600;
       }
     }
   `,
@@ -75,6 +86,9 @@ export class SyncStatusComponent {
     if (this.outbox.attentionCount()) return 'warning';
     return this.outbox.waitingCount() ? 'sync' : 'cloudDone';
   });
+
+  /** Records on this device not yet on the server, whatever their state (the phone shows the number). */
+  protected readonly waitingTotal = computed(() => this.outbox.items().length);
 
   protected readonly mainText = computed(() => {
     this.lang();
