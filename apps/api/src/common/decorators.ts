@@ -3,7 +3,7 @@ import { applyDecorators, createParamDecorator, ExecutionContext, ParseUUIDPipe,
 import { ApiBearerAuth, ApiForbiddenResponse } from '@nestjs/swagger';
 import type { Role } from '@mih/contracts';
 import { ValidationFailedException } from './api-exception';
-import type { Actor } from '../modules/auth/actor';
+import type { Actor } from './actor';
 
 export const IS_PUBLIC = 'isPublic';
 /** Opens a route to callers without an access token; every other route requires one. */

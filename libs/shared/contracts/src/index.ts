@@ -17,3 +17,4 @@ export * from './lib/counselors';
 export * from './lib/reports';
 export * from './lib/exports';
 export * from './lib/quarter-locks';
+export * from './lib/rules';

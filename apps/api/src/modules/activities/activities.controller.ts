@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Activity, ActivityTotals, Page } from '@mih/contracts';
 import { Authenticated, CurrentActor, UuidParam } from '../../common/decorators';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../../common/actor';
 import { ActivitiesService } from './activities.service';
 import { ActivityFiltersDto, ActivityListQueryDto, CreateActivityDto, UpdateActivityDto } from './dto/activity.dto';
 

@@ -7,7 +7,7 @@ import { NotFoundException, ValidationFailedException } from '../../common/api-e
 import { paginate } from '../../common/pagination';
 import { diff, updateWithVersion } from '../../common/versioned-update';
 import { replayCreate } from '../../common/replay-create';
-import { Actor, applyRecordScope } from '../auth/actor';
+import { Actor, applyRecordScope } from '../../common/actor';
 import { AuditService } from '../audit/audit.service';
 import { escapeLike, HubsService } from '../hubs/hubs.service';
 import { ReferenceListsService } from '../reference-lists/reference-lists.service';

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { AuditEvent, Page } from '@mih/contracts';
 import { Authenticated, CurrentActor, Roles } from '../../common/decorators';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../../common/actor';
 import { AuditService } from './audit.service';
 import { AuditEventListQueryDto } from './dto/audit-event-list-query.dto';
 

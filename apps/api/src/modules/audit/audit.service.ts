@@ -6,7 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { AuditAction, AuditEvent, AuditEventListQuery, Page } from '@mih/contracts';
 import { AuditEventEntity } from './audit-event.entity';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../../common/actor';
 
 export interface AuditRecord {
   actor: Pick<Actor, 'id' | 'ip'> | null;

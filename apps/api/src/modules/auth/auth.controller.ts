@@ -8,7 +8,7 @@ import { UnauthorizedException } from '../../common/api-exception';
 import { AllowedBeforePasswordChange, Authenticated, CurrentActor, CurrentSessionId, Public } from '../../common/decorators';
 import type { AppConfig } from '../../config/app-config';
 import { UsersService } from '../users/users.service';
-import type { Actor } from './actor';
+import type { Actor } from '../../common/actor';
 import { AuthService, Session } from './auth.service';
 import { ChangePasswordDto, LoginDto, UpdateMeDto } from './dto/auth.dto';
 import { LocalAuthGuard } from './local.strategy';

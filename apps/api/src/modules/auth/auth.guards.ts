@@ -8,7 +8,7 @@ import type { Role } from '@mih/contracts';
 import { ForbiddenActionException, PasswordChangeRequiredException, UnauthorizedException } from '../../common/api-exception';
 import { isDatabaseUnavailable } from '../../common/database-unavailable';
 import { ALLOWED_BEFORE_PASSWORD_CHANGE, IS_PUBLIC, ROLES_KEY } from '../../common/decorators';
-import type { Actor } from './actor';
+import type { Actor } from '../../common/actor';
 
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {

@@ -12,7 +12,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { CurrentUser, LoginResponse } from '@mih/contracts';
 import { AccountLockedException, UnauthorizedException, ValidationFailedException } from '../../common/api-exception';
 import type { AppConfig } from '../../config/app-config';
-import type { Actor } from './actor';
+import type { Actor } from '../../common/actor';
 import { AuditService } from '../audit/audit.service';
 import { UserWithHubs, UsersService } from '../users/users.service';
 import { LoginThrottleService } from './login-throttle.service';

@@ -8,7 +8,7 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import { UnauthorizedException } from '../../common/api-exception';
 import type { AppConfig } from '../../config/app-config';
 import { UsersService } from '../users/users.service';
-import { Actor, HubScope } from './actor';
+import { Actor, HubScope } from '../../common/actor';
 import { AccessTokenPayload, AuthService } from './auth.service';
 
 /** What `request.user` holds on an authenticated route. */

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Case, CaseDetail, Page, SentCase } from '@mih/contracts';
 import { Authenticated, CurrentActor, UuidParam } from '../../common/decorators';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../../common/actor';
 import { CasesService } from './cases.service';
 import { CaseActionDto, CaseListQueryDto, CloseCaseDto, CreateCaseDto, LinkCasePersonDto } from './dto/case.dto';
 

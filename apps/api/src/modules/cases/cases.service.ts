@@ -10,7 +10,7 @@ import { updateWithVersion } from '../../common/versioned-update';
 import { replayCreate } from '../../common/replay-create';
 import type { AppConfig } from '../../config/app-config';
 import { ActivitiesService } from '../activities/activities.service';
-import { Actor, applyRecordScope } from '../auth/actor';
+import { Actor, applyRecordScope } from '../../common/actor';
 import { AuditService } from '../audit/audit.service';
 import { HubsService } from '../hubs/hubs.service';
 import { PersonsService } from '../persons/persons.service';

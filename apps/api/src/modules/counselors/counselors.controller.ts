@@ -2,7 +2,7 @@ import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Counselor, Page } from '@mih/contracts';
 import { Authenticated, CurrentActor, UuidParam } from '../../common/decorators';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../../common/actor';
 import { CounselorsService } from './counselors.service';
 import { CounselorListQueryDto, CreateCounselorDto, UpdateCounselorDto } from './dto/counselor.dto';
 

@@ -7,7 +7,7 @@ import type { Counselor, Page } from '@mih/contracts';
 import { ForbiddenActionException, NotFoundException } from '../../common/api-exception';
 import { paginate } from '../../common/pagination';
 import { diff, updateWithVersion } from '../../common/versioned-update';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../../common/actor';
 import { AuditService } from '../audit/audit.service';
 import { HubEntity } from '../hubs/hub.entity';
 import { escapeLike } from '../hubs/hubs.service';

@@ -8,7 +8,7 @@ import type { AppConfig } from '../../config/app-config';
 import { EXPORT_FORMATS, ExportFormat, IDENTIFYING_EXPORT_ROLES } from '@mih/contracts';
 import { ValidationFailedException } from '../../common/api-exception';
 import { Authenticated, CurrentActor, Roles } from '../../common/decorators';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../../common/actor';
 import {
   ActivityExportQueryDto,
   DashboardExportQueryDto,

@@ -9,7 +9,7 @@ import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ExportDataset, ExportFormat, ExportOptions, IDENTIFYING_EXPORT_ROLES, Language } from '@mih/contracts';
 import { ForbiddenActionException } from '../../common/api-exception';
 import { HeavyReadsService } from '../../common/heavy-reads';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../../common/actor';
 import { AuditService } from '../audit/audit.service';
 import { ReportsService } from '../reports/reports.service';
 import { ActivitiesExport } from './datasets/activities-export';

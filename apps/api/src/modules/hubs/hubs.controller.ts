@@ -2,7 +2,7 @@ import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Hub, Page } from '@mih/contracts';
 import { Authenticated, CurrentActor, Roles, UuidParam } from '../../common/decorators';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../../common/actor';
 import { CreateHubDto, HubListQueryDto, UpdateHubDto } from './dto/hub.dto';
 import { HubsService } from './hubs.service';
 

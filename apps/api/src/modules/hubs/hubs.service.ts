@@ -5,7 +5,7 @@ import type { Hub, Page } from '@mih/contracts';
 import { ConflictException, ForbiddenActionException, NotFoundException } from '../../common/api-exception';
 import { paginate } from '../../common/pagination';
 import { diff, updateWithVersion } from '../../common/versioned-update';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../../common/actor';
 import { AuditService } from '../audit/audit.service';
 import { CreateHubDto, HubListQueryDto, UpdateHubDto } from './dto/hub.dto';
 import { HubEntity } from './hub.entity';

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import type { Notification, Page, UnreadCount } from '@mih/contracts';
 import { Authenticated, CurrentActor, UuidParam } from '../../common/decorators';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../../common/actor';
 import { NotificationListQueryDto } from './dto/notification.dto';
 import { NotificationsService } from './notifications.service';
 

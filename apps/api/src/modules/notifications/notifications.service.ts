@@ -7,7 +7,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Notification, NotificationKind, Page, UnreadCount } from '@mih/contracts';
 import { NotFoundException } from '../../common/api-exception';
 import { paginate } from '../../common/pagination';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../../common/actor';
 import { todayUtc } from '../referrals/referral-state-machine';
 import { NotificationListQueryDto } from './dto/notification.dto';
 import { NotificationEntity } from './notification.entity';

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Page, Person, PersonDetail } from '@mih/contracts';
 import { Authenticated, CurrentActor, UuidParam } from '../../common/decorators';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../../common/actor';
 import { CreatePersonDto, MergePersonsDto, PersonListQueryDto, RevealPersonDto, UpdatePersonDto } from './dto/person.dto';
 import { PersonsService } from './persons.service';
 

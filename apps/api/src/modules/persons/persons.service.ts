@@ -7,7 +7,7 @@ import { ConflictException, ForbiddenActionException, NotFoundException, Validat
 import { paginate } from '../../common/pagination';
 import { diff, updateWithVersion } from '../../common/versioned-update';
 import { replayCreate } from '../../common/replay-create';
-import { Actor, applyRecordScope, RECORD_PERMISSIONS } from '../auth/actor';
+import { Actor, applyRecordScope, RECORD_PERMISSIONS } from '../../common/actor';
 import { AuditService } from '../audit/audit.service';
 import { escapeLike, HubsService } from '../hubs/hubs.service';
 import { ReferenceListsService } from '../reference-lists/reference-lists.service';

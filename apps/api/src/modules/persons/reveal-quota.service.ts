@@ -9,7 +9,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { RevealQuotaExceededException } from '../../common/api-exception';
 import type { AppConfig } from '../../config/app-config';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../../common/actor';
 import { AuditService } from '../audit/audit.service';
 
 /** One person shown, with what its audit row says (a reason code, never the data shown). */

@@ -3,7 +3,7 @@
 import { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { QUARTER_CHECK_CODES, QuarterCheck, QuarterCheckCode } from '@mih/contracts';
 import { ActivityEntity } from '../activities/activity.entity';
-import { Actor, applyRecordScope, RecordColumns } from '../auth/actor';
+import { Actor, applyRecordScope, RecordColumns } from '../../common/actor';
 import { CaseEntity } from '../cases/case.entity';
 import { PersonEntity } from '../persons/person.entity';
 import { ReferralEntity } from '../referrals/referral.entity';

@@ -3,7 +3,7 @@ import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nest
 import type { FastifyReply } from 'fastify';
 import type { Page, QuarterChecks, QuarterLock } from '@mih/contracts';
 import { Authenticated, CurrentActor, Roles } from '../../common/decorators';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../../common/actor';
 import { LockQuarterDto, QuarterLockListQueryDto, QuarterQueryDto, UnlockQuarterDto } from './dto/quarter-lock.dto';
 import { QuarterLocksService } from './quarter-locks.service';
 

@@ -4,7 +4,7 @@ import { HeavyReadsService } from '../../common/heavy-reads';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Page, QuarterCheck, QuarterChecks, QuarterLock } from '@mih/contracts';
 import { ConflictException, NotFoundException } from '../../common/api-exception';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../../common/actor';
 import { AuditService } from '../audit/audit.service';
 import { HubEntity } from '../hubs/hub.entity';
 import { HubsService } from '../hubs/hubs.service';

@@ -3,7 +3,7 @@ import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { Language, LANGUAGES, ReferenceLists } from '@mih/contracts';
 import { Authenticated, CurrentActor } from '../../common/decorators';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../../common/actor';
 import { ReferenceListsService } from './reference-lists.service';
 
 export class ReferenceListsQueryDto {

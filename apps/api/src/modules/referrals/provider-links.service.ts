@@ -24,12 +24,12 @@ import {
   ReferralStatus,
   ReferralUrgency,
   Sex,
+  ageBandOf,
 } from '@mih/contracts';
 import { ConflictException, NotFoundException } from '../../common/api-exception';
 import type { AppConfig } from '../../config/app-config';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../../common/actor';
 import { AuditService } from '../audit/audit.service';
-import { ageBandOf } from '../visits/visits.service';
 import { ProviderLinkRespondDto } from './dto/provider-link.dto';
 import { isFinal } from './referral-state-machine';
 import { ReferralTransitions } from './referral-transitions.service';

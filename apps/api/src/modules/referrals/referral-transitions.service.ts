@@ -9,7 +9,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { REFERRAL_TRANSITIONS, ReferralAction, ReferralStatus } from '@mih/contracts';
 import { ApproverIsAuthorException, ConflictException, StaleVersionException, ValidationFailedException } from '../../common/api-exception';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../../common/actor';
 import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { commentRequired, OUTCOME_ACTIONS } from './referral-state-machine';

@@ -6,7 +6,7 @@ import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { DEFAULT_PAGE_SIZE, Page, PERSON_TIMELINE_LIMIT, Referral, ReferralEvent, ReferralListItem, ReferralEventKind, ReferralStatus } from '@mih/contracts';
 import { NotFoundException, ValidationFailedException } from '../../common/api-exception';
 import { paginate } from '../../common/pagination';
-import { Actor, applyRecordScope } from '../auth/actor';
+import { Actor, applyRecordScope } from '../../common/actor';
 import { ReferralListQueryDto } from './dto/referral.dto';
 import { ReferralEntity } from './referral.entity';
 import { FOLLOWED_UP_STATUSES, isOverdue, todayUtc } from './referral-state-machine';

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { Page, ProviderLink, Referral, REFERRAL_ACTIONS, ReferralAction, ReferralDetail, ReferralListItem } from '@mih/contracts';
 import { NotFoundException } from '../../common/api-exception';
 import { Authenticated, CurrentActor, Roles, UuidParam } from '../../common/decorators';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../../common/actor';
 import { CreateReferralDto, ReferralActionDto, ReferralListQueryDto, UpdateReferralDto } from './dto/referral.dto';
 import { ProviderLinksService } from './provider-links.service';
 import { ReferralsService } from './referrals.service';

@@ -8,7 +8,7 @@ import { Page, Referral, ReferralAction, ReferralDetail, ReferralListItem, REFER
 import { ConflictException, ForbiddenActionException, ValidationFailedException } from '../../common/api-exception';
 import { diff, updateWithVersion } from '../../common/versioned-update';
 import { replayCreate } from '../../common/replay-create';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../../common/actor';
 import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { PersonsService } from '../persons/persons.service';

@@ -5,7 +5,7 @@ import { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typ
 import { ActivityFigures, CodeCount, Dashboard, ParticipantFigures, REPORT_MAX_DAYS, ReferralFigures, VisitFigures } from '@mih/contracts';
 import { ValidationFailedException } from '../../common/api-exception';
 import { ActivityEntity } from '../activities/activity.entity';
-import { Actor, applyRecordScope, RecordColumns } from '../auth/actor';
+import { Actor, applyRecordScope, RecordColumns } from '../../common/actor';
 import { ReferralEntity } from '../referrals/referral.entity';
 import { VisitEntity } from '../visits/visit.entity';
 import { ReportQueryDto } from './dto/report-query.dto';

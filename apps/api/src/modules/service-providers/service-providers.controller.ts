@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@ne
 import { ApiConflictResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import type { Page, ServiceProvider } from '@mih/contracts';
 import { Authenticated, CurrentActor, Roles, UuidParam } from '../../common/decorators';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../../common/actor';
 import { CreateServiceProviderDto, ServiceProviderListQueryDto, UpdateServiceProviderDto } from './dto/service-provider.dto';
 import { ServiceProvidersService } from './service-providers.service';
 

@@ -5,7 +5,7 @@ import type { Page, ServiceProvider } from '@mih/contracts';
 import { ConflictException, ForbiddenActionException, NotFoundException } from '../../common/api-exception';
 import { paginate } from '../../common/pagination';
 import { diff, updateWithVersion } from '../../common/versioned-update';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../../common/actor';
 import { AuditService } from '../audit/audit.service';
 import { escapeLike } from '../hubs/hubs.service';
 import { ReferenceListsService } from '../reference-lists/reference-lists.service';

@@ -10,7 +10,7 @@ import {
 } from '../../common/api-exception';
 import { paginate } from '../../common/pagination';
 import { diff, updateWithVersion } from '../../common/versioned-update';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../../common/actor';
 import { PasswordService } from '../auth/password.service';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity';
 import { AuditService } from '../audit/audit.service';

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Page, Visit, VisitListItem } from '@mih/contracts';
 import { Authenticated, CurrentActor, UuidParam } from '../../common/decorators';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../../common/actor';
 import { CreateVisitDto, UpdateVisitDto, VisitListQueryDto } from './dto/visit.dto';
 import { VisitsService } from './visits.service';
 

@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import type { AgeBand, Page, Visit, VisitListItem } from '@mih/contracts';
+import { ageBandOf, type AgeBand, type Page, type Visit, type VisitListItem } from '@mih/contracts';
 import { ForbiddenActionException, NotFoundException, ValidationFailedException } from '../../common/api-exception';
 import { paginate } from '../../common/pagination';
 import { diff, updateWithVersion } from '../../common/versioned-update';
 import { replayCreate } from '../../common/replay-create';
-import { Actor, applyRecordScope, RECORD_PERMISSIONS } from '../auth/actor';
+import { Actor, applyRecordScope, RECORD_PERMISSIONS } from '../../common/actor';
 import { AuditService } from '../audit/audit.service';
 import { HubsService } from '../hubs/hubs.service';
 import { PersonEntity } from '../persons/person.entity';
@@ -219,24 +219,6 @@ function visitValues(actor: Actor, dto: CreateVisitDto, person: PersonEntity | n
     note: dto.note ?? null,
     followUpOn: dto.followUpOn ?? null,
   };
-}
-
-/** The person's age band on the day of the visit: from the date or year of birth, else as recorded. */
-export function ageBandOf(person: Pick<PersonEntity, 'dateOfBirth' | 'birthYear' | 'ageBand'>, on: Date): AgeBand | null {
-  let age: number | null = null;
-  if (person.dateOfBirth) {
-    const [year, month, day] = person.dateOfBirth.split('-').map(Number);
-    const hadBirthday = on.getUTCMonth() + 1 > month || (on.getUTCMonth() + 1 === month && on.getUTCDate() >= day);
-    age = on.getUTCFullYear() - year - (hadBirthday ? 0 : 1);
-  } else if (person.birthYear !== null) {
-    age = on.getUTCFullYear() - person.birthYear;
-  }
-  if (age === null) return person.ageBand;
-  if (age < 12) return '0-11';
-  if (age < 18) return '12-17';
-  if (age < 25) return '18-24';
-  if (age < 60) return '25-59';
-  return '60+';
 }
 
 /**

@@ -33,6 +33,7 @@ import {
   type Profile,
   type Sex,
   type Visit,
+  MAX_CLOCK_SKEW_MS,
   VISIT_NOTE_MAX_LENGTH,
 } from '@mih/contracts';
 import { catchError, filter, of } from 'rxjs';
@@ -60,8 +61,6 @@ import { OutboxService } from '../offline/outbox.service';
 
 /** The fields that describe an anonymous visitor; a linked visit takes them from the person. */
 const ANONYMOUS_FIELDS = ['sex', 'ageBand', 'nationality', 'profile'] as const;
-/** A clock a few minutes fast must not block saving a visit that is happening now. */
-const CLOCK_SKEW_MS = 5 * 60 * 1000;
 /** Inputs on which Enter means "choose", not "save". */
 const NON_TEXT_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'file']);
 
@@ -73,7 +72,7 @@ export function localDateTime(date: Date): string {
 
 function notInFuture(control: AbstractControl<string>): ValidationErrors | null {
   const time = Date.parse(control.value);
-  return Number.isNaN(time) || time <= Date.now() + CLOCK_SKEW_MS ? null : { future: true };
+  return Number.isNaN(time) || time <= Date.now() + MAX_CLOCK_SKEW_MS ? null : { future: true };
 }
 
 @Component({
@@ -264,6 +263,12 @@ export class VisitFormComponent {
       });
   }
 
+  /** The visit's time as entered (the API takes the age band on that day), or now while it is invalid. */
+  private visitTime(): Date {
+    const time = Date.parse(this.form.controls.occurredAt.value);
+    return Number.isNaN(time) ? new Date() : new Date(time);
+  }
+
   protected personSummary(person: Person): string {
     const lists = this.lists();
     const label = (items: { code: string; label: string }[], code: string | null) =>
@@ -271,7 +276,7 @@ export class VisitFormComponent {
     return [
       personName(person),
       label(lists.sexes, person.sex),
-      label(lists.ageBands, ageBandOf(person)),
+      label(lists.ageBands, ageBandOf(person, this.visitTime())),
       label(lists.profiles, person.profile),
     ]
       .filter(Boolean)

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { ActivityFilters } from '@mih/contracts';
 import { ActivitiesService } from '../../activities/activities.service';
 import { HubEntity } from '../../hubs/hub.entity';
-import type { Actor } from '../../auth/actor';
+import type { Actor } from '../../../common/actor';
 import { ACTIVITY_TYPE_LABELS } from '../export-labels';
 import { LIST_SEPARATOR } from '../export-text';
 import { dateText, DatasetExport, ExportColumn, HUB_COLUMNS, selectHub } from './export-dataset';

@@ -2,7 +2,7 @@
 // file's columns selected) and its columns. Free-text fields (notes, reasons, outcomes) are never
 // selected: they can hold personal data.
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import type { Actor } from '../../auth/actor';
+import type { Actor } from '../../../common/actor';
 import type { HeaderKey } from '../export-labels';
 import type { ExportText } from '../export-text';
 import type { Cell, ColumnType } from '../export-writers';

@@ -2,9 +2,9 @@
 // of the birth date. The identifying export adds the consented names, birth date, document and phone.
 import { Injectable } from '@nestjs/common';
 import { HubEntity } from '../../hubs/hub.entity';
-import type { Actor } from '../../auth/actor';
+import type { Actor } from '../../../common/actor';
 import { PersonsService } from '../../persons/persons.service';
-import { ageBandOf } from '../../visits/visits.service';
+import { ageBandOf } from '@mih/contracts';
 import { dateText, DatasetExport, ExportColumn, HUB_COLUMNS, localDate, selectHub } from './export-dataset';
 
 export type PersonFilters = Parameters<PersonsService['filtered']>[1];

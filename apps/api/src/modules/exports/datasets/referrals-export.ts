@@ -6,7 +6,7 @@ import { HubEntity } from '../../hubs/hub.entity';
 import { PersonEntity } from '../../persons/person.entity';
 import { ServiceProviderEntity } from '../../service-providers/service-provider.entity';
 import { UserEntity } from '../../users/user.entity';
-import type { Actor } from '../../auth/actor';
+import type { Actor } from '../../../common/actor';
 import { isOverdue, todayUtc } from '../../referrals/referral-state-machine';
 import { ReferralFilters, ReferralsReadService } from '../../referrals/referrals-read.service';
 import { REFERRAL_STATUS_LABELS, URGENCY_LABELS } from '../export-labels';

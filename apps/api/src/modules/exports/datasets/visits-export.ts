@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { HubEntity } from '../../hubs/hub.entity';
 import { PersonEntity } from '../../persons/person.entity';
 import { UserEntity } from '../../users/user.entity';
-import type { Actor } from '../../auth/actor';
+import type { Actor } from '../../../common/actor';
 import { VisitFilters, VisitsService } from '../../visits/visits.service';
 import { dateText, DatasetExport, ExportColumn, HUB_COLUMNS, localDateTime, selectHub } from './export-dataset';
 

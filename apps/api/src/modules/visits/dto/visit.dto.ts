@@ -15,12 +15,12 @@ import {
   UpdateVisitRequest,
   VISIT_NOTE_MAX_LENGTH,
   VisitListQuery,
+  MAX_CLOCK_SKEW_MS,
 } from '@mih/contracts';
 import { PageQueryDto } from '../../../common/pagination';
 import { Codes, CountryCode, IsoDate, Nullable, OneOf, PastDateTime, Present, QueryBoolean, QueryDateTime } from '../../../common/validators';
 
 /** How far ahead of the server's clock occurredAt may be (clocks of offline devices drift). */
-const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 /** Required on an anonymous visit (no personId); copied from the person when left out of a linked one. */
 const AnonymousRequired = () =>
