@@ -496,6 +496,8 @@ async function explainPlans(env, endpoints, f) {
       for (const { sql, params } of statements.filter((st) => /^\s*SELECT/i.test(st.sql) && !isAuthCheck(st.sql))) {
         await client.query('BEGIN');
         try {
+          // What the API's connections set when they open (apps/api/src/database/data-source.ts), then its SET LOCALs.
+          await client.query('SET LOCAL pg_trgm.word_similarity_threshold = 0.45');
           for (const set of statements.filter((st) => /^\s*SET /i.test(st.sql))) await client.query(set.sql);
           const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
           const lines = rows.map((r) => r['QUERY PLAN']);
