@@ -101,11 +101,11 @@ describe('visits', () => {
     for (const value of [NOTE, ...Object.values(IDENTIFYING)]) expect(cells).not.toContain(value);
   });
 
-  it('writes codes and column keys with codes=true', async () => {
+  it('writes codes and column keys with codes=true (a staff file: coarsened, see exports-coarsened)', async () => {
     const file = await download(t, 'GET', `/api/exports/visits.csv?hubId=${tcu.id}&codes=true&channel=phone`, staffTcu.token);
     expect(await csvRecords(file.bytes)).toEqual([
-      ['occurredAt', 'hubCode', 'hubName', 'hubCountry', 'staff', 'channel', 'personCode', 'sex', 'ageBand', 'nationality', 'profile', 'topics', 'needs', 'vulnerabilities', 'followUpOn', 'followUpDone'],
-      ['2026-02-10 15:30', tcu.code, 'CIM Tecún Umán', 'GT', staffTcu.user.displayName, 'phone', '', 'male', '18-24', 'HN', 'in_transit', 'regular_pathways', '', '', '', ''],
+      ['occurredOn', 'hubCode', 'hubName', 'hubCountry', 'staff', 'channel', 'personPseudonym', 'sex', 'ageBand', 'nationality', 'profile', 'topics', 'needs', 'vulnerabilities', 'followUpOn', 'followUpDone'],
+      ['2026-02-10', tcu.code, 'CIM Tecún Umán', 'GT', staffTcu.user.displayName, 'phone', '', 'male', '18-24', 'HN', 'in_transit', 'regular_pathways', '', '', '', ''],
     ]);
   });
 

@@ -19,6 +19,13 @@ export type IdentifyingExportDataset = (typeof IDENTIFYING_EXPORT_DATASETS)[numb
 /** Who may take identifying data out of the app (SPEC §3: staff get no PII export). */
 export const IDENTIFYING_EXPORT_ROLES: readonly Role[] = ['admin', 'supervisor'];
 
+/**
+ * Whose row-level files are coarsened (README, Exports): visit dates to the day, no
+ * SENSITIVE_VULNERABILITIES, and a pseudonym of the file in place of the person code. Supervisors and
+ * admins keep the fuller de-identified file.
+ */
+export const COARSENED_EXPORT_ROLES: readonly Role[] = ['staff', 'counselor'];
+
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
