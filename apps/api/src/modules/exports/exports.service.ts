@@ -113,10 +113,10 @@ export class ExportsService {
     return writeSheet(format, sheet);
   }
 
-  /** The dashboard's figures as rows, small counts suppressed; computed whole, so audited up front. */
+  /** The dashboard's figures as rows, suppressed for every role (the file leaves the app); computed whole, so audited up front. */
   async dashboard(actor: Actor, format: ExportFormat, query: DashboardExportQueryDto): Promise<ExportFile> {
     const { lang, codes, ...reportQuery } = query;
-    const [dashboard, text] = await Promise.all([this.reports.dashboard(actor, reportQuery), this.text(actor, lang, codes)]);
+    const [dashboard, text] = await Promise.all([this.reports.figures(actor, reportQuery), this.text(actor, lang, codes)]);
     const figures = dashboardRows(dashboard, text);
     await this.audit.record({
       actor,

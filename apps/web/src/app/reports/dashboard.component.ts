@@ -99,9 +99,10 @@ export class DashboardComponent {
 
   protected readonly womenShare = computed(() => {
     const visits = this.dashboard()?.visits;
-    if (!visits || visits.peopleReached === 0) return null;
+    if (!visits || typeof visits.peopleReached !== 'number' || visits.peopleReached === 0) return null;
     const women = visits.bySex.find((item) => item.code === 'female')?.count ?? 0;
-    return Math.round((100 * women) / visits.peopleReached);
+    // A hidden count has no share: it would give the count back.
+    return typeof women === 'number' ? Math.round((100 * women) / visits.peopleReached) : null;
   });
 
   protected readonly figures = computed<Figure[]>(() => {

@@ -60,6 +60,3 @@ export type ReferralIdentifyingExportRequest = ReferralExportQuery & Identifying
 
 export const EXPORT_REASON_LENGTH = { min: 10, max: 500 } as const;
 
-/** Aggregate counts below this are written as `<5`: they could point at a person. */
-export const SMALL_COUNT_THRESHOLD = 5;
-export const SUPPRESSED_COUNT = `<${SMALL_COUNT_THRESHOLD}`;
