@@ -97,6 +97,12 @@ export class DashboardComponent {
   protected readonly loading = computed(() => this.state().loading);
   protected readonly errorKey = computed(() => this.state().errorKey);
 
+  /** Whether the API hid counts (all but admins get them suppressed): the marks are then explained. */
+  protected readonly hasHidden = computed(() => {
+    const d = this.dashboard();
+    return !!d && /"(<5|x)"/.test(JSON.stringify(d)); // no code or month is "<5" or "x"; only hidden counts are
+  });
+
   protected readonly womenShare = computed(() => {
     const visits = this.dashboard()?.visits;
     if (!visits || typeof visits.peopleReached !== 'number' || visits.peopleReached === 0) return null;

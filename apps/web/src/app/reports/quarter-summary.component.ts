@@ -20,7 +20,7 @@ import {
   LANGUAGES,
   type Language,
   PARTICIPANT_GROUPS,
-  type Participants,
+  type ParticipantFigures,
   type ReferenceItem,
   type ReferenceLists,
   suppressDashboard,
@@ -141,7 +141,7 @@ export class QuarterSummaryComponent {
     return counts.map((item) => ({ label: countryName(item.code, lang), count: item.count }));
   }
 
-  protected participantRows(participants: Participants, t: (key: string) => string): CountRow[] {
+  protected participantRows(participants: ParticipantFigures, t: (key: string) => string): CountRow[] {
     return this.groups.map((group) => ({ label: t(`participantGroups.${group}`), count: participants[group] }));
   }
 
