@@ -2,6 +2,7 @@
 // as Excel (both read back), and the identifying export of persons behind a reason; the export menu
 // in Spanish and English.
 import { expect, type Download, type Page, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
@@ -107,6 +108,8 @@ test('staff are told their visits file is coarsened, and get days, pseudonyms an
   await expect(note).toBeVisible();
   await expect(page.getByRole('menuitem', { name: 'CSV', exact: true })).toHaveAccessibleDescription(/menos detalle/);
   await menuShown(page);
+  const axe = await new AxeBuilder({ page }).include('.mat-mdc-menu-panel').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]); // the note sits in the menu without breaking it
   await app.screenshot('es-export-menu-staff');
   await page.keyboard.press('Escape');
 

@@ -27,7 +27,7 @@ let nextId = 0;
     </button>
     <mat-menu #menu="matMenu" xPosition="before">
       @if (coarsened()) {
-        <p class="coarsened-note" [id]="noteId">{{ 'exports.coarsened' | transloco }}</p>
+        <div class="coarsened-note" [id]="noteId">{{ 'exports.coarsened' | transloco }}</div>
       }
       <button mat-menu-item type="button" [attr.aria-describedby]="coarsened() ? noteId : null" (click)="download('csv')">{{ 'exports.csv' | transloco }}</button>
       <button mat-menu-item type="button" [attr.aria-describedby]="coarsened() ? noteId : null" (click)="download('xlsx')">{{ 'exports.xlsx' | transloco }}</button>
