@@ -86,7 +86,7 @@ export class RetentionPageComponent {
               validators: [Validators.required, Validators.min(RETENTION_YEARS.min), Validators.max(RETENTION_YEARS.max), Validators.pattern(/^\d+$/)],
             });
             return { setting, years, form: new FormGroup({ years }) };
-          }),
+          }).sort((a, b) => this.countryLabel(a.setting.countryCode).localeCompare(this.countryLabel(b.setting.countryCode), this.lang())),
         );
         this.preview.set(preview.items);
         this.errorKey.set(null);
