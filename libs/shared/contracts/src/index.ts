@@ -20,3 +20,4 @@ export * from './lib/small-counts';
 export * from './lib/report-suppression';
 export * from './lib/quarter-locks';
 export * from './lib/rules';
+export * from './lib/retention';
