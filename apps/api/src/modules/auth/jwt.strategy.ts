@@ -10,9 +10,10 @@ import type { AppConfig } from '../../config/app-config';
 import { UsersService } from '../users/users.service';
 import { Actor, HubScope } from '../../common/actor';
 import { AccessTokenPayload, AuthService } from './auth.service';
+import { SecondFactorService, mustEnrolSecondFactor } from './second-factor/second-factor.service';
 
 /** What `request.user` holds on an authenticated route. */
-export type AuthenticatedActor = Actor & { sessionId: string; mustChangePassword: boolean };
+export type AuthenticatedActor = Actor & { sessionId: string; mustChangePassword: boolean; mustEnrolSecondFactor: boolean };
 
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
@@ -20,6 +21,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     config: ConfigService<AppConfig, true>,
     private readonly users: UsersService,
     private readonly auth: AuthService,
+    private readonly secondFactor: SecondFactorService,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -45,6 +47,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       ip: request.ip ?? null,
       sessionId: payload.sid,
       mustChangePassword: user.mustChangePassword,
+      mustEnrolSecondFactor: mustEnrolSecondFactor(user, this.secondFactor.requiredRoles()),
     };
   }
 }

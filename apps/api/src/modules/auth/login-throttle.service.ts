@@ -79,6 +79,18 @@ export class LoginThrottleService {
     );
   }
 
+  /**
+   * The password was right but a second factor is still to come: the attempt is given back to both
+   * counters, and the source does not start afresh until the code is right too (else every right
+   * password would wipe the count of wrong codes).
+   */
+  async giveBack(reservation: LoginReservation): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE login_throttles SET attempts = greatest(attempts - 1, 0) WHERE email_hash = $1 AND source IN ('', $2) AND locked_until IS NULL`,
+      [reservation.emailHash, reservation.source],
+    );
+  }
+
   /** $3..$7 of the statements above. */
   private limits(): number[] {
     return [
