@@ -2,6 +2,7 @@
 // once), the second step of signing in (a code or a recovery code against a short-lived challenge), and
 // turning it off. Wrong codes count like wrong passwords (LoginThrottleService); an accepted code's time
 // step is stored so that the same code cannot be used twice; secrets are sealed and never logged.
+// (TypeORM answers an UPDATE's raw query with [rows, affected count]: the count is what tells.)
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
@@ -97,11 +98,11 @@ export class SecondFactorService {
     if (!user) throw new UnauthorizedException();
     if (user.secondFactorConfirmedAt) throw new ConflictException('A second factor is already set up');
     const secret = newTotpSecret();
-    const rows: unknown[] = await this.dataSource.query(
+    const [, updated]: [unknown[], number] = await this.dataSource.query(
       `UPDATE users SET second_factor_secret = $2, second_factor_last_step = NULL WHERE id = $1 AND second_factor_confirmed_at IS NULL RETURNING 1`,
       [actor.id, this.box.seal(secret)],
     );
-    if (rows.length === 0) throw new ConflictException('A second factor is already set up');
+    if (updated === 0) throw new ConflictException('A second factor is already set up');
     return { secret, otpauthUri: otpauthUri(secret, user.email) };
   }
 
@@ -113,12 +114,12 @@ export class SecondFactorService {
     const step = await this.checkOwnCode(actor, email, sealed, code);
     const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
     return this.dataSource.transaction(async (manager) => {
-      const rows: unknown[] = await manager.query(
+      const [, updated]: [unknown[], number] = await manager.query(
         `UPDATE users SET second_factor_confirmed_at = now(), second_factor_on = true, second_factor_last_step = $3
           WHERE id = $1 AND second_factor_secret = $2 AND second_factor_confirmed_at IS NULL RETURNING 1`,
         [actor.id, sealed, step],
       );
-      if (rows.length === 0) throw new ConflictException('The set-up changed meanwhile; start again');
+      if (updated === 0) throw new ConflictException('The set-up changed meanwhile; start again');
       await manager.query('DELETE FROM user_recovery_codes WHERE user_id = $1', [actor.id]);
       await manager.query('INSERT INTO user_recovery_codes (user_id, code_hash) SELECT $1, unnest($2::char(64)[])', [
         actor.id,
@@ -156,21 +157,21 @@ export class SecondFactorService {
     const secret = sealed ? this.box.open(sealed) : null;
     const step = secret ? await matchingStep(secret, code) : null;
     if (step === null) return 'wrong_code';
-    const rows: unknown[] = await this.dataSource.query(
+    const [, updated]: [unknown[], number] = await this.dataSource.query(
       `UPDATE users SET second_factor_last_step = $2
         WHERE id = $1 AND (second_factor_last_step IS NULL OR second_factor_last_step < $2) RETURNING 1`,
       [userId, step],
     );
-    return rows.length > 0 ? null : 'replayed_code';
+    return updated > 0 ? null : 'replayed_code';
   }
 
   private async spendRecoveryCode(userId: string, code: string, ip: string | null): Promise<string | null> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: unknown[] = await manager.query(
+      const [, updated]: [unknown[], number] = await manager.query(
         'UPDATE user_recovery_codes SET used_at = now() WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL RETURNING 1',
         [userId, hashRecoveryCode(code)],
       );
-      if (rows.length === 0) return 'wrong_recovery_code';
+      if (updated === 0) return 'wrong_recovery_code';
       const [{ left }]: { left: number }[] = await manager.query(
         'SELECT count(*)::int AS left FROM user_recovery_codes WHERE user_id = $1 AND used_at IS NULL',
         [userId],
