@@ -92,6 +92,7 @@ test('after an admin resets it, the user must set up two-step verification again
   const userId = await demoAdminCreatesAdmin(request, email);
   await app.signIn(email, 'Puesta-por-admin-1', undefined, /\/account\/password$/);
   await app.changePassword('Puesta-por-admin-1', PASSWORD);
+  await expect(page).toHaveURL(/\/home$/);
   await page.goto('/account/second-factor');
   await page.getByRole('button', { name: 'Configurar la verificación en dos pasos' }).click();
   await setUpApp(page, app, 'es-second-factor-setup-again');

@@ -2,7 +2,8 @@
 // SHA-256 hash; each use replaces it, and presenting a used one again revokes its whole family
 // (someone copied it). A family idle longer than SESSION_IDLE_MINUTES can no longer refresh, and none
 // lives longer than SESSION_MAX_HOURS after its sign-in (the start is copied onto every rotated token;
-// times are compared with the database's now(), one clock for every replica).
+// times are compared with the database's now(), one clock for every replica). An account with a second
+// factor gets no session from its password alone, only a challenge (SecondFactorService).
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';

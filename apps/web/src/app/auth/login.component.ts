@@ -86,10 +86,8 @@ export class LoginComponent {
     const request = this.useRecoveryCode() ? { challengeToken: challenge.challengeToken, recoveryCode: value } : { challengeToken: challenge.challengeToken, code: value };
     this.auth.loginWithSecondFactor(request).subscribe({
       next: () => this.goOn(),
-      error: (err: unknown) => {
-        control.reset();
-        this.failed(err, 'mfa.errors.wrongSignInCode');
-      },
+      // The code stays in the field (clearing it would only add "required" under it); the message says why.
+      error: (err: unknown) => this.failed(err, 'mfa.errors.wrongSignInCode'),
     });
   }
 
