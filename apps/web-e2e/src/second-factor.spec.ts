@@ -3,6 +3,7 @@
 // with a recovery code (that step in English too); an admin resets it and the user must set it up again
 // before anything else. This server forces no role (playwright.config.ts), so the spec makes its own
 // admin. Screenshots in Spanish and English go to .test-results/screenshots/.
+import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, type Page, expect, test } from '@playwright/test';
 import { generate } from 'otplib';
 import { AppPage, DEMO_PASSWORD } from './pages/app.page';
@@ -10,6 +11,12 @@ import { AppPage, DEMO_PASSWORD } from './pages/app.page';
 const PASSWORD = 'Ana-eligio-2026';
 /** The code of the step after the current one: later than any code used so far, and still accepted. */
 const nextCode = (secret: string) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
+
+/** No serious or critical WCAG 2.1 AA violation on the page as it is now (these pages are off the nav crawl). */
+async function expectAccessible(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.html}`)).toEqual([]);
+}
 
 async function demoAdminCreatesAdmin(request: APIRequestContext, email: string): Promise<string> {
   const login = await request.post('/api/auth/login', { data: { email: 'admin@example.org', password: DEMO_PASSWORD } });
@@ -23,11 +30,12 @@ async function demoAdminCreatesAdmin(request: APIRequestContext, email: string):
 }
 
 /** On the set-up page: reads the key, confirms with a code, returns the key and the recovery codes shown. */
-async function setUpApp(page: Page, app: AppPage, screenshot: string): Promise<{ secret: string; recoveryCodes: string[] }> {
+async function setUpApp(page: Page, app: AppPage, screenshot: string, checkAccessibility = false): Promise<{ secret: string; recoveryCodes: string[] }> {
   await expect(page.getByRole('img', { name: 'Código QR para la aplicación de autenticación' })).toBeVisible();
   const secret = (await page.getByLabel('¿No puedes escanearlo? Escribe esta clave').inputValue()).replace(/\s/g, '');
   expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
   await app.screenshot(`${screenshot}-key`);
+  if (checkAccessibility) await expectAccessible(page);
   await page.getByLabel('Código de verificación').fill('12345');
   await page.getByRole('button', { name: 'Activar' }).click();
   await expect(page.getByText('Escribe los 6 dígitos del código.')).toBeVisible();
@@ -36,6 +44,7 @@ async function setUpApp(page: Page, app: AppPage, screenshot: string): Promise<{
   const codes = page.getByRole('list', { name: 'Códigos de recuperación' }).getByRole('listitem');
   await expect(codes).toHaveCount(10);
   await app.screenshot(`${screenshot}-recovery-codes`);
+  if (checkAccessibility) await expectAccessible(page);
   return { secret, recoveryCodes: (await codes.allTextContents()).map((c) => c.trim()) };
 }
 
@@ -55,7 +64,7 @@ test('an admin turns on two-step verification, then signs in with a code and wit
   await expect(page).toHaveURL(/\/account\/second-factor$/);
   await expect(page.getByText('Desactivada.', { exact: false })).toBeVisible();
   await page.getByRole('button', { name: 'Configurar la verificación en dos pasos' }).click();
-  const { secret, recoveryCodes } = await setUpApp(page, app, 'es-second-factor-setup');
+  const { secret, recoveryCodes } = await setUpApp(page, app, 'es-second-factor-setup', true);
   await page.getByRole('button', { name: 'Ya los guardé, continuar' }).click();
   await expect(page).toHaveURL(/\/home$/);
   await app.signOut(/Cuenta de Ana Morales/, 'Cerrar sesión');
@@ -65,6 +74,7 @@ test('an admin turns on two-step verification, then signs in with a code and wit
   await app.enterSignInCode('000000' === (await nextCode(secret)) ? '111111' : '000000');
   await expect(page.getByRole('alert')).toContainText('El código no es correcto o ya se usó.');
   await app.screenshot('es-second-factor-sign-in');
+  await expectAccessible(page);
   await app.enterSignInCode(await nextCode(secret));
   await expect(page).toHaveURL(/\/home$/);
   await expect(page.getByRole('heading', { name: 'Hola, Ana' })).toBeVisible();
