@@ -18,11 +18,14 @@ async function expectAccessible(page: Page): Promise<void> {
   expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.html}`)).toEqual([]);
 }
 
+/** Also puts the demo admin back in Spanish (another spec may have left their account in English). */
 async function demoAdminCreatesAdmin(request: APIRequestContext, email: string): Promise<string> {
   const login = await request.post('/api/auth/login', { data: { email: 'admin@example.org', password: DEMO_PASSWORD } });
   expect(login.status()).toBe(200);
+  const headers = { authorization: `Bearer ${(await login.json()).accessToken}` };
+  expect((await request.patch('/api/auth/me', { headers, data: { language: 'es' } })).status()).toBe(200);
   const created = await request.post('/api/users', {
-    headers: { authorization: `Bearer ${(await login.json()).accessToken}` },
+    headers,
     data: { email, displayName: 'Ana Morales', role: 'admin', password: 'Puesta-por-admin-1' },
   });
   expect(created.status(), await created.text()).toBe(201);
