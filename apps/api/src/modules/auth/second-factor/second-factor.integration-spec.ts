@@ -162,6 +162,8 @@ describe('second factor (TOTP)', () => {
     const { body } = await login(user.email, TEST_PASSWORD, source);
     const wrong = (await codeAt(secret, 1)) === '000000' ? '111111' : '000000';
     for (let i = 0; i < 6; i++) expect((await secondStep({ challengeToken: body.challengeToken, code: wrong }, source)).status).toBe(401);
+    // The audit says which failure locked it: the sixth, not every one.
+    expect((await audit('login_failed', user.id)).map((row) => row.details['locked'])).toEqual([false, false, false, false, false, true]);
     // Locked from there: the right code and the right password alike.
     expect((await secondStep({ challengeToken: body.challengeToken, code: await codeAt(secret, 1) }, source)).status).toBe(429);
     expect((await login(user.email, TEST_PASSWORD, source)).status).toBe(429);
