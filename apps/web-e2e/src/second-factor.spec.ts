@@ -120,6 +120,7 @@ test('after an admin resets it, the user must set up two-step verification again
   await page.getByRole('dialog').getByRole('button', { name: 'Restablecer' }).click();
   await expect(page.getByText('Verificación en dos pasos restablecida.')).toBeVisible();
   await expect(page.getByText('Sin verificación en dos pasos')).toBeVisible();
+  await app.screenshot('es-user-second-factor-reset');
   await app.signOut(/Cuenta de/, 'Cerrar sesión');
 
   // Ana's password alone signs her in now, but only to set it up again; nothing else opens meanwhile.
