@@ -16,6 +16,7 @@ import { ProviderLinkPurposes1764540000000 } from './migrations/1764540000000-pr
 import { SessionStartedAt1764560000000 } from './migrations/1764560000000-session-started-at';
 import { MustChangePassword1764561000000 } from './migrations/1764561000000-must-change-password';
 import { SecondFactor1765100000000 } from './migrations/1765100000000-second-factor';
+import { Retention1765300000000 } from './migrations/1765300000000-retention';
 import { AuditEventEntity } from '../modules/audit/audit-event.entity';
 import { HubEntity } from '../modules/hubs/hub.entity';
 import { UserEntity } from '../modules/users/user.entity';
@@ -50,6 +51,7 @@ export const MIGRATIONS = [
   SessionStartedAt1764560000000,
   MustChangePassword1764561000000,
   SecondFactor1765100000000,
+  Retention1765300000000,
 ];
 
 export function dataSourceOptions(url: string, connectTimeoutSeconds = 5): DataSourceOptions {

@@ -26,6 +26,8 @@ export const AUDIT_ACTIONS = [
   'mfa_recovery_used',
   'mfa_reset',
   'mfa_disabled',
+  /** A retention run anonymised closed records (details: counts only). */
+  'anonymise',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
