@@ -8,7 +8,12 @@ module.exports = {
   testEnvironment: 'node',
   rootDir: __dirname,
   testRegex: 'src/.*\\.(spec|integration-spec)\\.ts$',
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
+    // otplib's base32 and hash plugins (@scure/base, @noble/hashes) ship ESM only; Jest on Node 20 needs CommonJS.
+    '^.+\\.js$': ['babel-jest', { babelrc: false, configFile: false, plugins: ['@babel/plugin-transform-modules-commonjs'] }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(@scure|@noble)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/../../' }),
   testTimeout: 30000,

@@ -109,7 +109,8 @@ async function main() {
   }
 
   const [apiPort, baselinePort] = [await freePort(), await freePort()];
-  const env = { ...process.env, JWT_SECRET: database.jwtSecret, LOG_LEVEL: 'warn', HOST: '127.0.0.1', SEED_DEMO: 'false', COOKIE_SECURE: 'false' };
+  // MFA_REQUIRED_ROLES empty: the volume's admin and supervisors sign in with their password alone here.
+  const env = { ...process.env, JWT_SECRET: database.jwtSecret, LOG_LEVEL: 'warn', HOST: '127.0.0.1', SEED_DEMO: 'false', COOKIE_SECURE: 'false', MFA_REQUIRED_ROLES: '' };
   const profileDir = args.profile ? mkdtempSync(resolve(tmpdir(), 'mih-bench-profile-')) : null;
   const profiling = (name) => (profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profileDir, name)}`, '-r', resolve(import.meta.dirname, 'exit-on-signal.cjs')] : []);
   start('api', [...profiling('api'), apiEntry], { ...env, DATABASE_URL: apiDbUrl, PORT: String(apiPort), AUTH_RATE_LIMIT_PER_MINUTE: '1000000', ACCESS_TOKEN_TTL_SECONDS: '3600' });

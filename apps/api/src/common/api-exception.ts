@@ -56,6 +56,13 @@ export class PasswordChangeRequiredException extends ApiException {
   }
 }
 
+/** The account must have a second factor and has none: nothing but setting one up until it does. */
+export class SecondFactorEnrolmentRequiredException extends ApiException {
+  constructor() {
+    super(HttpStatus.FORBIDDEN, ERROR_CODES.secondFactorEnrolmentRequired, 'Set up your second factor first (POST /api/auth/second-factor/enrol)');
+  }
+}
+
 export class StaleVersionException extends ApiException {
   constructor(entity: string) {
     super(HttpStatus.CONFLICT, ERROR_CODES.staleVersion, `${entity} was changed by someone else; reload it and try again`);

@@ -36,3 +36,7 @@ export const AllowedBeforePasswordChange = () => SetMetadata(ALLOWED_BEFORE_PASS
 export const CurrentSessionId = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {
   return ctx.switchToHttp().getRequest<{ user: { sessionId: string } }>().user.sessionId;
 });
+
+export const ALLOWED_BEFORE_SECOND_FACTOR = 'allowedBeforeSecondFactor';
+/** One of the few calls a user who must set up a second factor may make before they have. */
+export const AllowedBeforeSecondFactor = () => SetMetadata(ALLOWED_BEFORE_SECOND_FACTOR, true);

@@ -2,6 +2,7 @@
 // variable's name instead of failing later at the first request that needs it.
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, ValidateBy, validateSync } from 'class-validator';
+import { ROLES, type Role } from '@mih/contracts';
 import { parseTrustProxy } from './trust-proxy';
 
 const toBoolean = ({ value }: { value: unknown }) =>
@@ -110,6 +111,21 @@ export class AppConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /**
+   * Roles that must sign in with a second factor (TOTP), comma-separated; the others may turn one on from
+   * their account page. Empty: nobody is forced.
+   */
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((role) => role.trim()).filter(Boolean) : value))
+  @IsIn(ROLES, { each: true })
+  MFA_REQUIRED_ROLES: Role[] = ['admin', 'supervisor'];
+
+  /**
+   * Key that seals the TOTP secrets in the database (32+ characters). Unset: derived from JWT_SECRET, so
+   * changing JWT_SECRET then makes every user enrol again.
+   */
+  @IsOptional() @IsString() @MinLength(32)
+  MFA_ENCRYPTION_KEY?: string;
 
   /** Hours a case identified by a counselor may wait in the hub's inbox before it shows as overdue. */
   @Type(() => Number) @IsInt() @Min(1) @Max(24 * 30)

@@ -85,6 +85,8 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
     SEED_DEMO: 'false',
     AUTH_RATE_LIMIT_PER_MINUTE: '10000',
     LOG_LEVEL: 'silent',
+    // No role is forced to set up a second factor unless the spec says so (second-factor spec).
+    MFA_REQUIRED_ROLES: '',
     ...env,
   });
   // Imported only now: the config module reads the environment when AppModule is first loaded.

@@ -25,6 +25,25 @@ export class AppPage {
     await expect(this.page).toHaveURL(landing);
   }
 
+  /** Email and password, then the second step (the page stays on /login until the code is right). */
+  async signInToSecondStep(
+    email: string,
+    password = DEMO_PASSWORD,
+    labels = { email: 'Correo electrónico', password: 'Contraseña', submit: 'Iniciar sesión', heading: 'Verificación en dos pasos' },
+  ) {
+    await this.page.goto('/login');
+    await this.page.getByLabel(labels.email).fill(email);
+    await this.page.getByLabel(labels.password).fill(password);
+    await this.page.getByRole('button', { name: labels.submit }).click();
+    await expect(this.page.getByRole('heading', { name: labels.heading })).toBeVisible();
+  }
+
+  /** On the sign-in's second step: a code from the app, or a recovery code after switching to it. */
+  async enterSignInCode(code: string, labels = { code: 'Código de verificación', submit: 'Verificar' }) {
+    await this.page.getByLabel(labels.code).fill(code);
+    await this.page.getByRole('button', { name: labels.submit }).click();
+  }
+
   /** On the change-password page (Spanish labels unless given). */
   async changePassword(
     current: string,

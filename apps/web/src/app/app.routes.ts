@@ -1,6 +1,7 @@
 import type { Routes } from '@angular/router';
 import { authGuard, guestGuard } from './core/auth.guard';
 import { passwordChangeGuard } from './core/password-change.guard';
+import { secondFactorGuard } from './core/second-factor.guard';
 import { hasRole, roleGuard } from './core/role.guard';
 import { CASE_ROLES, QUARTER_CLOSE_ROLES, ROSTER_ROLES } from './core/roles';
 import { wholeTranslations } from './i18n/whole-translations.guard';
@@ -40,7 +41,7 @@ export const appRoutes: Routes = [
   {
     path: '',
     canMatch: [authGuard, wholeTranslations],
-    canActivateChild: [passwordChangeGuard],
+    canActivateChild: [passwordChangeGuard, secondFactorGuard],
     loadComponent: () => import('./shell/shell.component').then((m) => m.ShellComponent),
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'home' },
@@ -143,6 +144,12 @@ export const appRoutes: Routes = [
         path: 'account/password',
         title: 'account.password.title',
         loadComponent: () => import('./auth/change-password.component').then((m) => m.ChangePasswordComponent),
+      },
+      {
+        path: 'account/second-factor',
+        title: 'mfa.title',
+        data: NEEDS_CONNECTION,
+        loadComponent: () => import('./auth/second-factor.component').then((m) => m.SecondFactorComponent),
       },
       {
         path: 'outbox',

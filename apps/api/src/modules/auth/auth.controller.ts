@@ -1,17 +1,18 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ApiBadRequestResponse, ApiBody, ApiNoContentResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { CurrentUser, LoginResponse } from '@mih/contracts';
+import type { CurrentUser, LoginAnswer, LoginResponse } from '@mih/contracts';
 import { UnauthorizedException } from '../../common/api-exception';
-import { AllowedBeforePasswordChange, Authenticated, CurrentActor, CurrentSessionId, Public } from '../../common/decorators';
+import { AllowedBeforePasswordChange, AllowedBeforeSecondFactor, Authenticated, CurrentActor, CurrentSessionId, Public } from '../../common/decorators';
 import type { AppConfig } from '../../config/app-config';
 import { UsersService } from '../users/users.service';
 import type { Actor } from '../../common/actor';
 import { AuthService, Session } from './auth.service';
 import { ChangePasswordDto, LoginDto, UpdateMeDto } from './dto/auth.dto';
 import { LocalAuthGuard } from './local.strategy';
+import { SecondFactorLoginDto } from './second-factor/dto/second-factor.dto';
 import type { UserWithHubs } from '../users/users.service';
 
 const REFRESH_COOKIE = 'mih_refresh';
@@ -34,8 +35,23 @@ export class AuthController {
   @UseGuards(LocalAuthGuard)
   @ApiBody({ type: LoginDto })
   @ApiUnauthorizedResponse({ description: 'Wrong email or password' })
-  async login(@Req() request: FastifyRequest & { user: UserWithHubs }, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponse> {
-    return this.withCookie(reply, await this.auth.login(request.user, request.ip ?? null));
+  @ApiOkResponse({ description: 'A session; or, for an account with a second factor, `{secondFactor, challengeToken, expiresIn}` for POST /api/auth/login/second-factor' })
+  async login(@Req() request: FastifyRequest & { user: UserWithHubs }, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginAnswer> {
+    const answer = await this.auth.login(request.user, request.ip ?? null);
+    return 'refreshToken' in answer ? this.withCookie(reply, answer) : answer;
+  }
+
+  @Public()
+  @Post('login/second-factor')
+  @HttpCode(200)
+  @ApiUnauthorizedResponse({ description: 'Wrong or already used code, or the challenge expired' })
+  @ApiBadRequestResponse({ description: 'code (6 digits) or recoveryCode malformed, or neither sent' })
+  async loginWithSecondFactor(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Body() dto: SecondFactorLoginDto,
+  ): Promise<LoginResponse> {
+    return this.withCookie(reply, await this.auth.loginWithSecondFactor(dto, request.ip ?? null));
   }
 
   @Public()
@@ -62,6 +78,7 @@ export class AuthController {
 
   @Authenticated()
   @AllowedBeforePasswordChange()
+  @AllowedBeforeSecondFactor()
   @Get('me')
   async me(@CurrentActor() actor: Actor): Promise<CurrentUser> {
     return this.currentUser(actor.id);
@@ -69,6 +86,7 @@ export class AuthController {
 
   @Authenticated()
   @AllowedBeforePasswordChange()
+  @AllowedBeforeSecondFactor()
   @Patch('me')
   async updateMe(@CurrentActor() actor: Actor, @Body() dto: UpdateMeDto): Promise<CurrentUser> {
     if (dto.language) await this.users.updateLanguage(actor, dto.language);
@@ -77,6 +95,7 @@ export class AuthController {
 
   @Authenticated()
   @AllowedBeforePasswordChange()
+  @AllowedBeforeSecondFactor()
   @Post('change-password')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Changed; the caller\'s other sign-ins ended, this one goes on' })

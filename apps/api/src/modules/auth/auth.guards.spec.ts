@@ -3,9 +3,9 @@
 import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@mih/contracts';
-import { ForbiddenActionException, PasswordChangeRequiredException, UnauthorizedException } from '../../common/api-exception';
-import { AllowedBeforePasswordChange, Public, Roles } from '../../common/decorators';
-import { JwtAuthGuard, PasswordChangeGuard, RolesGuard } from './auth.guards';
+import { ForbiddenActionException, PasswordChangeRequiredException, SecondFactorEnrolmentRequiredException, UnauthorizedException } from '../../common/api-exception';
+import { AllowedBeforePasswordChange, AllowedBeforeSecondFactor, Public, Roles } from '../../common/decorators';
+import { JwtAuthGuard, PasswordChangeGuard, RolesGuard, SecondFactorEnrolmentGuard } from './auth.guards';
 
 class OpenController {
   anyone() {}
@@ -28,9 +28,10 @@ class PublicController {
 class AccountController {
   records() {}
   @AllowedBeforePasswordChange() changePassword() {}
+  @AllowedBeforeSecondFactor() enrolSecondFactor() {}
 }
 
-function context(controller: new () => object, handler: string, user?: { role: Role; mustChangePassword?: boolean }): ExecutionContext {
+function context(controller: new () => object, handler: string, user?: { role: Role; mustChangePassword?: boolean; mustEnrolSecondFactor?: boolean }): ExecutionContext {
   const request = { user, headers: {} };
   return {
     getHandler: () => (controller.prototype as Record<string, unknown>)[handler],
@@ -129,6 +130,19 @@ describe('PasswordChangeGuard', () => {
   });
 
   it('leaves public routes (no user) alone', () => {
+    expect(guard.canActivate(context(PublicController, 'anything'))).toBe(true);
+  });
+});
+
+describe('SecondFactorEnrolmentGuard', () => {
+  const guard = new SecondFactorEnrolmentGuard(new Reflector());
+
+  it('refuses a user who owes a second factor with 403 second_factor_enrolment_required, except on the set-up routes', () => {
+    const owing = { role: 'admin' as Role, mustEnrolSecondFactor: true };
+    expect(() => guard.canActivate(context(AccountController, 'records', owing))).toThrow(SecondFactorEnrolmentRequiredException);
+    expect(() => guard.canActivate(context(AccountController, 'changePassword', owing))).toThrow(SecondFactorEnrolmentRequiredException);
+    expect(guard.canActivate(context(AccountController, 'enrolSecondFactor', owing))).toBe(true);
+    expect(guard.canActivate(context(AccountController, 'records', { role: 'admin' }))).toBe(true);
     expect(guard.canActivate(context(PublicController, 'anything'))).toBe(true);
   });
 });

@@ -1,13 +1,19 @@
 // The global guards: every route needs a valid access token unless marked @Public(), a user whose
-// password an admin set may only choose their own (403 password_change_required elsewhere), and @Roles()
+// password an admin set may only choose their own (403 password_change_required elsewhere), one who must
+// set up a second factor may only do that (403 second_factor_enrolment_required), and @Roles()
 // restricts a route to some roles (403 for the others).
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Role } from '@mih/contracts';
-import { ForbiddenActionException, PasswordChangeRequiredException, UnauthorizedException } from '../../common/api-exception';
+import {
+  ForbiddenActionException,
+  PasswordChangeRequiredException,
+  SecondFactorEnrolmentRequiredException,
+  UnauthorizedException,
+} from '../../common/api-exception';
 import { isDatabaseUnavailable } from '../../common/database-unavailable';
-import { ALLOWED_BEFORE_PASSWORD_CHANGE, IS_PUBLIC, ROLES_KEY } from '../../common/decorators';
+import { ALLOWED_BEFORE_PASSWORD_CHANGE, ALLOWED_BEFORE_SECOND_FACTOR, IS_PUBLIC, ROLES_KEY } from '../../common/decorators';
 import type { Actor } from '../../common/actor';
 
 @Injectable()
@@ -39,6 +45,20 @@ export class PasswordChangeGuard implements CanActivate {
     if (!actor?.mustChangePassword) return true; // public routes have no actor
     const allowed = this.reflector.getAllAndOverride<boolean>(ALLOWED_BEFORE_PASSWORD_CHANGE, [context.getHandler(), context.getClass()]);
     if (!allowed) throw new PasswordChangeRequiredException();
+    return true;
+  }
+}
+
+/** Like PasswordChangeGuard, for an account that must set up a second factor and has none. */
+@Injectable()
+export class SecondFactorEnrolmentGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const actor = context.switchToHttp().getRequest<{ user?: { mustEnrolSecondFactor?: boolean } }>().user;
+    if (!actor?.mustEnrolSecondFactor) return true;
+    const allowed = this.reflector.getAllAndOverride<boolean>(ALLOWED_BEFORE_SECOND_FACTOR, [context.getHandler(), context.getClass()]);
+    if (!allowed) throw new SecondFactorEnrolmentRequiredException();
     return true;
   }
 }

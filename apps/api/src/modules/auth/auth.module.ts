@@ -8,12 +8,14 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
-import { JwtAuthGuard, PasswordChangeGuard, RolesGuard } from './auth.guards';
+import { JwtAuthGuard, PasswordChangeGuard, RolesGuard, SecondFactorEnrolmentGuard } from './auth.guards';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
 import { LoginThrottleService } from './login-throttle.service';
 import { PgThrottlerStorage } from './pg-throttler.storage';
+import { SecondFactorController } from './second-factor/second-factor.controller';
+import { SecondFactorService } from './second-factor/second-factor.service';
 
 @Module({
   imports: [
@@ -35,14 +37,16 @@ import { PgThrottlerStorage } from './pg-throttler.storage';
       }),
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, SecondFactorController],
   providers: [
     AuthService,
     LoginThrottleService,
+    SecondFactorService,
     LocalStrategy,
     JwtStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: PasswordChangeGuard },
+    { provide: APP_GUARD, useClass: SecondFactorEnrolmentGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
 })

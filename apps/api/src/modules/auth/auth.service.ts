@@ -2,14 +2,15 @@
 // SHA-256 hash; each use replaces it, and presenting a used one again revokes its whole family
 // (someone copied it). A family idle longer than SESSION_IDLE_MINUTES can no longer refresh, and none
 // lives longer than SESSION_MAX_HOURS after its sign-in (the start is copied onto every rotated token;
-// times are compared with the database's now(), one clock for every replica).
+// times are compared with the database's now(), one clock for every replica). An account with a second
+// factor gets no session from its password alone, only a challenge (SecondFactorService).
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import type { CurrentUser, LoginResponse } from '@mih/contracts';
+import type { CurrentUser, LoginResponse, SecondFactorChallenge, SecondFactorLoginRequest } from '@mih/contracts';
 import { AccountLockedException, UnauthorizedException, ValidationFailedException } from '../../common/api-exception';
 import type { AppConfig } from '../../config/app-config';
 import type { Actor } from '../../common/actor';
@@ -18,6 +19,7 @@ import { UserWithHubs, UsersService } from '../users/users.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordService } from './password.service';
 import { RefreshTokenEntity } from './refresh-token.entity';
+import { SecondFactorService, mustEnrolSecondFactor } from './second-factor/second-factor.service';
 
 export interface AccessTokenPayload {
   sub: string;
@@ -40,6 +42,7 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
     private readonly config: ConfigService<AppConfig, true>,
+    private readonly secondFactor: SecondFactorService,
   ) {}
 
   /** Checks the credentials; same answer and about the same time for a wrong email or a wrong password. */
@@ -64,13 +67,24 @@ export class AuthService {
       });
       throw new UnauthorizedException('Wrong email or password');
     }
-    await this.throttle.release(reservation);
+    if (candidate.secondFactorConfirmedAt) await this.throttle.giveBack(reservation);
+    else await this.throttle.release(reservation);
     const user = await this.users.findForAuth(candidate.id);
     if (!user) throw new UnauthorizedException('Wrong email or password');
     return user;
   }
 
-  async login(user: UserWithHubs, ip: string | null): Promise<Session> {
+  /** After the password: a session, or (with a second factor set up) the challenge for the code. */
+  async login(user: UserWithHubs, ip: string | null): Promise<Session | SecondFactorChallenge> {
+    return user.secondFactorConfirmedAt ? this.secondFactor.challenge(user) : this.startSession(user, ip);
+  }
+
+  /** The second step of signing in: a session when the code or recovery code is right. */
+  async loginWithSecondFactor(request: SecondFactorLoginRequest, ip: string | null): Promise<Session> {
+    return this.startSession(await this.secondFactor.completeSignIn(request, ip), ip);
+  }
+
+  private async startSession(user: UserWithHubs, ip: string | null): Promise<Session> {
     return this.dataSource.transaction(async (manager) => {
       const familyId = randomUUID();
       const refreshToken = await this.issueRefreshToken(manager, user.id, familyId, null);
@@ -163,6 +177,7 @@ export class AuthService {
       hubIds: user.hubIds,
       countryCodes: user.countryCodes,
       ...(user.mustChangePassword ? { mustChangePassword: true as const } : {}),
+      ...(mustEnrolSecondFactor(user, this.secondFactor.requiredRoles()) ? { mustEnrolSecondFactor: true as const } : {}),
     };
   }
 

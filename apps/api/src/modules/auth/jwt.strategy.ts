@@ -12,9 +12,10 @@ import { UnauthorizedException } from '../../common/api-exception';
 import type { AppConfig } from '../../config/app-config';
 import { Actor, HubScope } from '../../common/actor';
 import type { AccessTokenPayload } from './auth.service';
+import { SecondFactorService, mustEnrolSecondFactor } from './second-factor/second-factor.service';
 
 /** What `request.user` holds on an authenticated route. */
-export type AuthenticatedActor = Actor & { sessionId: string; mustChangePassword: boolean };
+export type AuthenticatedActor = Actor & { sessionId: string; mustChangePassword: boolean; mustEnrolSecondFactor: boolean };
 
 /**
  * Everything a request's Actor needs, in one round trip (every authenticated request runs it): the user
@@ -23,7 +24,7 @@ export type AuthenticatedActor = Actor & { sessionId: string; mustChangePassword
  * a role or hub change end or narrow access on the very next request.
  */
 const AUTH_CONTEXT_SQL = `
-  SELECT u.id, u.role, u.language, u.must_change_password, u.country_codes,
+  SELECT u.id, u.role, u.language, u.must_change_password, u.second_factor_on, u.second_factor_confirmed_at, u.country_codes,
          ARRAY(SELECT uh.hub_id::text FROM user_hubs uh WHERE uh.user_id = u.id ORDER BY uh.hub_id) AS hub_ids
     FROM users u
    WHERE u.id = $1 AND u.active
@@ -36,6 +37,8 @@ interface AuthContextRow {
   role: Role;
   language: Language;
   must_change_password: boolean;
+  second_factor_on: boolean;
+  second_factor_confirmed_at: Date | null;
   country_codes: string[];
   hub_ids: string[];
 }
@@ -49,6 +52,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     config: ConfigService<AppConfig, true>,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly secondFactor: SecondFactorService,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -78,6 +82,10 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       ip: request.ip ?? null,
       sessionId: payload.sid,
       mustChangePassword: row.must_change_password,
+      mustEnrolSecondFactor: mustEnrolSecondFactor(
+        { role: row.role, secondFactorOn: row.second_factor_on, secondFactorConfirmedAt: row.second_factor_confirmed_at },
+        this.secondFactor.requiredRoles(),
+      ),
     };
   }
 }

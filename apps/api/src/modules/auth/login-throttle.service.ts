@@ -60,14 +60,15 @@ export class LoginThrottleService {
 
   /** The reserved attempt was a failure: lock at once when it filled a counter. Returns whether it did. */
   async recordFailure(reservation: LoginReservation): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
+    // An UPDATE's raw answer is [rows, affected count]: the count says whether it locked.
+    const [, lockedNow]: [unknown[], number] = await this.dataSource.query(
       `UPDATE login_throttles AS t SET locked_until = now() + make_interval(mins => $5::int)
        WHERE email_hash = $1 AND source IN ('', $2) AND locked_until IS NULL
          AND attempts >= CASE WHEN t.source = '' THEN $4::int ELSE $3::int END
        RETURNING 1`,
       [reservation.emailHash, reservation.source, ...this.limits().filter((_, i) => i === 0 || i === 2 || i === 4)],
     );
-    return rows.length > 0;
+    return lockedNow > 0;
   }
 
   /** The password was right: this source starts afresh; the account's counter gives the attempt back. */
@@ -75,6 +76,18 @@ export class LoginThrottleService {
     await this.dataSource.query(
       `WITH fresh_start AS (DELETE FROM login_throttles WHERE email_hash = $1 AND source = $2)
        UPDATE login_throttles SET attempts = greatest(attempts - 1, 0) WHERE email_hash = $1 AND source = '' AND locked_until IS NULL`,
+      [reservation.emailHash, reservation.source],
+    );
+  }
+
+  /**
+   * The password was right but a second factor is still to come: the attempt is given back to both
+   * counters, and the source does not start afresh until the code is right too (else every right
+   * password would wipe the count of wrong codes).
+   */
+  async giveBack(reservation: LoginReservation): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE login_throttles SET attempts = greatest(attempts - 1, 0) WHERE email_hash = $1 AND source IN ('', $2) AND locked_until IS NULL`,
       [reservation.emailHash, reservation.source],
     );
   }

@@ -13,6 +13,12 @@ export class UserEntity {
   @Column() active!: boolean;
   /** An admin typed the password (new account, reset): the user must choose their own before anything else. */
   @Column({ name: 'must_change_password', default: false }) mustChangePassword!: boolean;
+  /** The TOTP secret, sealed (see second-factor/secret-box.ts); null until enrolment starts. */
+  @Column({ name: 'second_factor_secret', type: 'text', nullable: true, select: false }) secondFactorSecret!: string | null;
+  /** When the first code confirmed the secret; until then the secret does not count. */
+  @Column({ name: 'second_factor_confirmed_at', type: 'timestamptz', nullable: true }) secondFactorConfirmedAt!: Date | null;
+  /** The user chose to use a second factor (kept across an admin's reset: they enrol again). */
+  @Column({ name: 'second_factor_on', default: false }) secondFactorOn!: boolean;
   @Column({ name: 'country_codes', type: 'text', array: true, default: () => "'{}'" }) countryCodes!: string[];
 
   @VersionColumn() version!: number;

@@ -39,4 +39,12 @@ export class UsersController {
   resetPassword(@CurrentActor() actor: Actor, @UuidParam() id: string, @Body() dto: ResetPasswordDto): Promise<void> {
     return this.users.resetPassword(actor, id, dto);
   }
+
+  /** A lost phone: the user's second factor goes, their sign-ins end, and they set it up again at the next one. */
+  @Post(':id/reset-second-factor')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  resetSecondFactor(@CurrentActor() actor: Actor, @UuidParam() id: string): Promise<void> {
+    return this.users.resetSecondFactor(actor, id);
+  }
 }

@@ -60,6 +60,7 @@ describe('users', () => {
         active: true,
         hubIds: [hubA.id],
         countryCodes: [],
+        secondFactor: false,
         version: 1,
         createdAt: expect.any(String),
         updatedAt: expect.any(String),

@@ -13,6 +13,7 @@ import { diff, updateWithVersion } from '../../common/versioned-update';
 import type { Actor } from '../../common/actor';
 import { PasswordService } from '../auth/password.service';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity';
+import { clearSecondFactor } from '../auth/second-factor/clear-second-factor';
 import { AuditService } from '../audit/audit.service';
 import { HubEntity } from '../hubs/hub.entity';
 import { escapeLike } from '../hubs/hubs.service';
@@ -119,6 +120,23 @@ export class UsersService {
       await manager.update(UserEntity, { id }, { passwordHash, mustChangePassword: true });
       await this.revokeSessions(manager, id);
       await this.audit.record({ actor, action: 'password_reset', entityType: 'user', entityId: id }, manager);
+    });
+  }
+
+  /**
+   * An admin removes a user's second factor (a lost phone): their sign-ins end, and at the next one they
+   * set it up again (their role requires it, or they had chosen it). Audited with who did it to whom.
+   */
+  async resetSecondFactor(actor: Actor, id: string): Promise<void> {
+    const user = await this.findInScope(actor, id);
+    if (actor.role !== 'admin') throw new ForbiddenActionException();
+    await this.dataSource.transaction(async (manager) => {
+      await clearSecondFactor(manager, id, { keepChoice: true });
+      await this.revokeSessions(manager, id);
+      await this.audit.record(
+        { actor, action: 'mfa_reset', entityType: 'user', entityId: id, details: { hadSecondFactor: !!user.secondFactorConfirmedAt } },
+        manager,
+      );
     });
   }
 
@@ -279,6 +297,7 @@ export function toUser(u: UserWithHubs): User {
     active: u.active,
     hubIds: u.hubIds,
     countryCodes: u.countryCodes,
+    secondFactor: !!u.secondFactorConfirmedAt,
     version: u.version,
     createdAt: u.createdAt.toISOString(),
     updatedAt: u.updatedAt.toISOString(),

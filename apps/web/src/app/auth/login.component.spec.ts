@@ -13,6 +13,7 @@ describe('LoginComponent', () => {
   let fixture: ComponentFixture<LoginComponent>;
   let root: HTMLElement;
   let login: jest.Mock;
+  let loginWithSecondFactor: jest.Mock;
   let navigateByUrl: jest.SpyInstance;
 
   async function render(inputs: Record<string, string> = {}): Promise<void> {
@@ -31,9 +32,10 @@ describe('LoginComponent', () => {
 
   beforeEach(() => {
     login = jest.fn();
+    loginWithSecondFactor = jest.fn();
     TestBed.configureTestingModule({
       imports: [LoginComponent],
-      providers: [provideRouter([]), provideTestTransloco(), { provide: AuthService, useValue: { login, changeLanguage: jest.fn() } }],
+      providers: [provideRouter([]), provideTestTransloco(), { provide: AuthService, useValue: { login, loginWithSecondFactor, changeLanguage: jest.fn() } }],
     });
     navigateByUrl = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
   });
@@ -57,6 +59,36 @@ describe('LoginComponent', () => {
     login.mockReturnValue(of(adminUser));
     await render({ returnUrl: '//evil.example/phish' });
     await signIn('admin@example.org', 'Demo-2026!');
+    expect(navigateByUrl).toHaveBeenCalledWith('/home');
+  });
+
+  it('asks for the code after a right password of an account with a second factor, or a recovery code instead', async () => {
+    login.mockReturnValue(of({ secondFactor: 'totp', challengeToken: 'challenge-1', expiresIn: 300 }));
+    await render();
+    await signIn('admin@example.org', 'Demo-2026!');
+    expect(navigateByUrl).not.toHaveBeenCalled();
+    expect(getByRole(root, 'heading', 'Verificación en dos pasos')).toBeTruthy();
+
+    type(getByLabel(root, 'Código de verificación'), '12a456');
+    getByRole(root, 'button', 'Verificar').click();
+    await fixture.whenStable();
+    expect(fieldError(getByLabel(root, 'Código de verificación'))).toBe('Escribe los 6 dígitos del código.');
+    expect(loginWithSecondFactor).not.toHaveBeenCalled();
+
+    const wrong: ApiError = { statusCode: 401, code: 'unauthorized', message: 'Wrong code' };
+    loginWithSecondFactor.mockReturnValueOnce(throwError(() => wrong)).mockReturnValueOnce(of(adminUser));
+    type(getByLabel(root, 'Código de verificación'), '123456');
+    getByRole(root, 'button', 'Verificar').click();
+    await fixture.whenStable();
+    expect(loginWithSecondFactor).toHaveBeenCalledWith({ challengeToken: 'challenge-1', code: '123456' });
+    expect(getByRole(root, 'alert').textContent).toContain('El código no es correcto o ya se usó.');
+
+    getByRole(root, 'button', 'Usar un código de recuperación').click();
+    await fixture.whenStable();
+    type(getByLabel(root, 'Código de recuperación'), 'abcde-23456');
+    getByRole(root, 'button', 'Verificar').click();
+    await fixture.whenStable();
+    expect(loginWithSecondFactor).toHaveBeenLastCalledWith({ challengeToken: 'challenge-1', recoveryCode: 'abcde-23456' });
     expect(navigateByUrl).toHaveBeenCalledWith('/home');
   });
 

@@ -7,7 +7,7 @@ import { toApiError } from './api-error';
 import { AuthService } from './auth.service';
 
 /** Calls that manage the session itself: a 401 from them is an answer, not an expired token. */
-const SESSION_CALLS: readonly string[] = [AUTH_ROUTES.login, AUTH_ROUTES.refresh, AUTH_ROUTES.logout];
+const SESSION_CALLS: readonly string[] = [AUTH_ROUTES.login, AUTH_ROUTES.loginSecondFactor, AUTH_ROUTES.refresh, AUTH_ROUTES.logout];
 
 export const authTokenInterceptor: HttpInterceptorFn = (req, next) => {
   if (!req.url.startsWith('/api/')) return next(req);

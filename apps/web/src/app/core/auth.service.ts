@@ -6,7 +6,18 @@
 import { HttpClient } from '@angular/common/http';
 import { DOCUMENT, DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
-import { AUTH_ROUTES, type ChangePasswordRequest, type CurrentUser, type Language, type LoginResponse, type UpdateMeRequest } from '@mih/contracts';
+import {
+  AUTH_ROUTES,
+  type ChangePasswordRequest,
+  type CurrentUser,
+  isSecondFactorChallenge,
+  type Language,
+  type LoginAnswer,
+  type LoginResponse,
+  type SecondFactorChallenge,
+  type SecondFactorLoginRequest,
+  type UpdateMeRequest,
+} from '@mih/contracts';
 import { type Observable, catchError, finalize, firstValueFrom, from, map, of, shareReplay, tap } from 'rxjs';
 import { LanguageService } from '../i18n/language.service';
 import { OfflineSessionStore } from '../offline/offline-session.store';
@@ -63,14 +74,34 @@ export class AuthService {
     return this.accessToken;
   }
 
-  login(email: string, password: string): Observable<CurrentUser> {
-    return this.http.post<LoginResponse>(AUTH_ROUTES.login, { email, password }).pipe(
-      tap((res) => {
-        writeFlag(SIGN_OUT_PENDING_KEY, false);
-        this.startSession(res);
-      }),
-      map((res) => res.user),
+  /**
+   * The password step: the signed-in user, or (an account with a second factor) the challenge that
+   * `loginWithSecondFactor` completes. A challenge is no session: nothing is kept, not even for offline.
+   */
+  login(email: string, password: string): Observable<CurrentUser | SecondFactorChallenge> {
+    return this.http.post<LoginAnswer>(AUTH_ROUTES.login, { email, password }).pipe(
+      map((answer) => (isSecondFactorChallenge(answer) ? answer : this.signedIn(answer))),
     );
+  }
+
+  /** The second step: a code from the authenticator app, or one recovery code. */
+  loginWithSecondFactor(request: SecondFactorLoginRequest): Observable<CurrentUser> {
+    return this.http.post<LoginResponse>(AUTH_ROUTES.loginSecondFactor, request).pipe(map((res) => this.signedIn(res)));
+  }
+
+  /** The account now has its second factor: the session is no longer restricted. */
+  secondFactorEnrolled(): void {
+    const user = this.currentUser();
+    if (!user?.mustEnrolSecondFactor) return;
+    const { mustEnrolSecondFactor: _done, ...enrolled } = user;
+    this.currentUser.set(enrolled);
+    this.offlineSessions.remember(enrolled);
+  }
+
+  private signedIn(res: LoginResponse): CurrentUser {
+    writeFlag(SIGN_OUT_PENDING_KEY, false);
+    this.startSession(res);
+    return res.user;
   }
 
   /** Trades the refresh cookie for a new access token. Concurrent callers share one request. */
@@ -143,7 +174,7 @@ export class AuthService {
         if (!user?.mustChangePassword) return;
         const { mustChangePassword: _chosen, ...chosen } = user;
         this.currentUser.set(chosen);
-        this.offlineSessions.remember(chosen);
+        if (!chosen.mustEnrolSecondFactor) this.offlineSessions.remember(chosen);
       }),
     );
   }
@@ -165,7 +196,9 @@ export class AuthService {
     this.tokenIssuedAt = Date.now();
     this.resumedOffline.set(false);
     this.currentUser.set(res.user);
-    this.offlineSessions.remember(res.user);
+    // Offline resume is for a full session only: one still owing its second factor is not kept.
+    if (res.user.mustEnrolSecondFactor) this.offlineSessions.forget();
+    else this.offlineSessions.remember(res.user);
     if (firstStart) {
       this.activity.touch();
       void this.language.use(res.user.language);

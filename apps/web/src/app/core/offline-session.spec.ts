@@ -70,6 +70,26 @@ describe('the session when the link is down', () => {
     expect(auth.token()).toBeNull();
   });
 
+  it('keeps nobody for offline resume after a right password alone, nor while a second factor is owed; only after both steps', async () => {
+    auth.login('admin@example.org', 'Demo-2026!').subscribe();
+    http.expectOne(AUTH_ROUTES.login).flush({ secondFactor: 'totp', challengeToken: 'challenge-1', expiresIn: 300 });
+    await settle();
+    expect(auth.isSignedIn()).toBe(false);
+    expect(await restartWith('no answer')).toBe(false);
+
+    auth.login('admin@example.org', 'Demo-2026!').subscribe();
+    http.expectOne(AUTH_ROUTES.login).flush(loginResponse('token-restricted', { ...adminUser, mustEnrolSecondFactor: true }));
+    await settle();
+    expect(await restartWith('no answer')).toBe(false);
+
+    auth.loginWithSecondFactor({ challengeToken: 'challenge-2', code: '123456' }).subscribe();
+    http.expectOne(AUTH_ROUTES.loginSecondFactor).flush(loginResponse('token-2'));
+    await settle();
+    expect(await restartWith('no answer')).toBe(true);
+    expect(auth.user()).toEqual(adminUser);
+    expect(auth.token()).toBeNull();
+  });
+
   it('a gateway that cannot reach the API (503) counts as no answer; a 401 is an answer: signed out', async () => {
     await signIn();
     expect(await restartWith(503)).toBe(true);

@@ -46,8 +46,14 @@ const TRANSIENT_STATUSES = new Set([0, 408, 429, 502, 503, 504]);
 /** The verdict on one attempt; `attempts` counts the failed attempts including this one. */
 export function judge(failure: SendFailure | null, attempts: number, random: () => number = Math.random): Verdict {
   if (!failure) return { kind: 'synced' };
-  // A user whose password an admin set sends nothing until they choose their own: the record waits too.
-  if (failure.statusCode === 401 || failure.code === ERROR_CODES.unauthorized || failure.code === ERROR_CODES.passwordChangeRequired) {
+  // A user whose password an admin set, or who owes a second factor, sends nothing until that is done:
+  // the record waits too.
+  if (
+    failure.statusCode === 401 ||
+    failure.code === ERROR_CODES.unauthorized ||
+    failure.code === ERROR_CODES.passwordChangeRequired ||
+    failure.code === ERROR_CODES.secondFactorEnrolmentRequired
+  ) {
     return { kind: 'wait_for_sign_in' };
   }
   if (TRANSIENT_STATUSES.has(failure.statusCode)) return { kind: 'retry', delayMs: retryDelay(failure, attempts, random) };

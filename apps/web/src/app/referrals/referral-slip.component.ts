@@ -28,7 +28,7 @@ import { ReferenceLabelPipe } from '../reference-lists/reference-label.pipe';
 import { ReferenceListsService } from '../reference-lists/reference-lists.service';
 import { ServiceProvidersService } from '../service-providers/service-providers.service';
 import { IconComponent } from '../shared/icon.component';
-import { QrCodeComponent } from './qr-code.component';
+import { QrCodeComponent } from '../shared/qr-code.component';
 import { ReferralsService } from './referrals.service';
 
 interface Slip {

@@ -217,6 +217,37 @@ export class UserFormComponent {
       .subscribe(() => this.notify('users.resetPassword.done'));
   }
 
+  /** A lost phone: the user's second factor goes and they set it up again at their next sign-in. */
+  protected resetSecondFactor(): void {
+    const user = this.user();
+    if (!user) return;
+    const data: ConfirmDialogData = {
+      title: 'mfa.reset.title',
+      message: 'mfa.reset.message',
+      confirm: 'mfa.reset.confirm',
+      params: { name: user.displayName },
+    };
+    this.dialog
+      .open(ConfirmDialogComponent, { data })
+      .afterClosed()
+      .pipe(
+        filter((confirmed) => confirmed === true),
+        switchMap(() => {
+          this.saving.set(true);
+          this.errorKey.set(null);
+          return this.users.resetSecondFactor(user.id).pipe(switchMap(() => this.users.get(user.id)));
+        }),
+      )
+      .subscribe({
+        next: (updated) => {
+          this.saving.set(false);
+          this.showUser(updated);
+          this.notify('mfa.reset.done');
+        },
+        error: (err: unknown) => this.fail(toApiError(err)),
+      });
+  }
+
   protected reload(): void {
     const id = this.id();
     if (id) this.load(id);

@@ -43,4 +43,9 @@ export class UsersService {
     const body: ResetPasswordRequest = { password };
     return this.http.post<void>(`${USERS}/${encodeURIComponent(id)}/reset-password`, body);
   }
+
+  /** The user's second factor goes; they set it up again at the next sign-in (audited on the server). */
+  resetSecondFactor(id: string): Observable<void> {
+    return this.http.post<void>(`${USERS}/${encodeURIComponent(id)}/reset-second-factor`, null);
+  }
 }

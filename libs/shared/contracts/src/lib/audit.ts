@@ -21,6 +21,11 @@ export const AUDIT_ACTIONS = [
   'reveal',
   /** A reveal refused because the user's quota per hour or day was used up. */
   'reveal_refused',
+  /** Second factor: enrolled (first code confirmed), a recovery code spent, reset by an admin, turned off by the user. */
+  'mfa_enrolled',
+  'mfa_recovery_used',
+  'mfa_reset',
+  'mfa_disabled',
   /** A retention run anonymised closed records (details: counts only). */
   'anonymise',
 ] as const;

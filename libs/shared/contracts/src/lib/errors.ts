@@ -35,5 +35,6 @@ export const ERROR_CODES = {
   revealQuotaExceeded: 'reveal_quota_exceeded',
   /** An admin set the user's password: every call but me, refresh, logout and change-password waits for a new one. */
   passwordChangeRequired: 'password_change_required',
+  secondFactorEnrolmentRequired: 'second_factor_enrolment_required',
   internal: 'internal_error',
 } as const;

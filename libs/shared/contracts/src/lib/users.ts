@@ -10,6 +10,8 @@ export interface User {
   active: boolean;
   hubIds: string[];
   countryCodes: string[];
+  /** The user has a confirmed second factor (an admin may reset it). */
+  secondFactor: boolean;
   version: number;
   createdAt: string;
   updatedAt: string;
