@@ -43,7 +43,7 @@ test('an admin finds a reveal in the audit trail by action and user, and downloa
   await expect(row).toContainText(ADMIN_NAME);
   await expect(row).toContainText('reasonCode: referral');
   // It stands out by an icon and a bold word, not by colour alone.
-  const chip = row.locator('[data-notable="true"]');
+  const chip = row.locator('td.mat-column-action [data-notable="true"]');
   await expect(chip).toHaveText('Datos revelados');
   await expect(chip.locator('mih-icon')).toHaveCount(1);
   // Every row the filters leave is a reveal by the admin.
@@ -64,12 +64,12 @@ test('an admin finds a reveal in the audit trail by action and user, and downloa
   // The export is itself in the trail, marked too.
   await app.chooseOption('Acción', 'Exportación');
   const exportRow = page.getByRole('row').filter({ hasText: 'Archivo de auditoría' }).first();
-  await expect(exportRow.locator('[data-notable="true"]')).toHaveText('Exportación');
+  await expect(exportRow.locator('td.mat-column-action [data-notable="true"]')).toHaveText('Exportación');
 
   await app.switchLanguage('Idioma', 'English');
   await app.chooseOption('Action', 'Data revealed');
   await expect(page.getByRole('heading', { level: 1, name: 'Audit trail' })).toBeVisible();
-  await expect(page.getByRole('row').filter({ hasText: code }).locator('[data-notable="true"]')).toHaveText('Data revealed');
+  await expect(page.getByRole('row').filter({ hasText: code }).locator('td.mat-column-action [data-notable="true"]')).toHaveText('Data revealed');
   await app.screenshot('en-audit-viewer');
 
   // On a 360 px phone the page does not scroll sideways; the table scrolls inside its own box.
@@ -82,6 +82,8 @@ test('an admin finds a reveal in the audit trail by action and user, and downloa
   });
   expect(widths.document).toBeLessThanOrEqual(360);
   expect(widths.content).toBeLessThanOrEqual(0);
+  // The action folds into the first column, seen without scrolling the table.
+  await expect(page.getByRole('row').filter({ hasText: code }).locator('td.mat-column-occurredAt [data-notable="true"]')).toBeVisible();
   await app.screenshot('en-audit-viewer-phone');
   await app.switchLanguage('Language', 'Español');
 });

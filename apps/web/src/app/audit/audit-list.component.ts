@@ -1,5 +1,6 @@
 // The audit trail (/audit, admins and supervisors): who did what to which record and when, newest
 // first, filtered; reveals, exports and failures stand out (an icon and a word, not colour alone).
+import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
@@ -42,6 +43,7 @@ const NOTABLE_ICONS: Record<(typeof NOTABLE_AUDIT_ACTIONS)[number], IconName> = 
 @Component({
   selector: 'mih-audit-list',
   imports: [
+    NgTemplateOutlet,
     ReactiveFormsModule,
     MatFormFieldModule,
     MatInputModule,
