@@ -2,7 +2,8 @@
 // action and by user, the reveal marked (an icon and a word), the CSV downloaded and read back; a
 // supervisor sees only the hubs of their scope; staff have no entry and the page sends them home.
 // Screenshots in Spanish and English, and on a 360 px phone, go to .test-results/screenshots/.
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { readFile } from 'node:fs/promises';
 import { AppPage } from './pages/app.page';
@@ -10,6 +11,12 @@ import { Api } from './pages/offline.page';
 
 const ADMIN = 'admin@example.org';
 const ADMIN_NAME = 'Ana Administradora';
+
+/** Every WCAG 2.1 A/AA violation on the page, of any impact (the crawl fails on serious ones only). */
+async function axeViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return violations.flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`));
+}
 
 interface PersonItem {
   id: string;
@@ -19,6 +26,7 @@ interface PersonItem {
 }
 
 test('an admin finds a reveal in the audit trail by action and user, and downloads it as CSV', async ({ page, request }) => {
+  test.setTimeout(90_000); // two languages, two widths, two axe runs and a download
   // A reveal by the admin: a person of the demo data with consented identifying fields.
   const api = await Api.as(request, ADMIN);
   const persons = await api.get<{ items: PersonItem[] }>('/api/persons?limit=100');
@@ -51,6 +59,7 @@ test('an admin finds a reveal in the audit trail by action and user, and downloa
   expect(actions.length).toBeGreaterThan(0);
   expect(new Set(actions.map((text) => text.trim()))).toEqual(new Set(['Datos revelados']));
   await app.screenshot('es-audit-viewer');
+  expect(await axeViolations(page)).toEqual([]);
 
   await page.getByRole('button', { name: 'Exportar' }).click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'CSV', exact: true }).click()]);
@@ -85,6 +94,7 @@ test('an admin finds a reveal in the audit trail by action and user, and downloa
   // The action folds into the first column, seen without scrolling the table.
   await expect(page.getByRole('row').filter({ hasText: code }).locator('td.mat-column-occurredAt [data-notable="true"]')).toBeVisible();
   await app.screenshot('en-audit-viewer-phone');
+  expect(await axeViolations(page)).toEqual([]); // the table's scrolling box is focusable
   await app.switchLanguage('Language', 'Español');
 });
 
