@@ -98,6 +98,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, Labels> = {
   unlock: ['Trimestre reabierto', 'Quarter unlocked', 'Trimestre déverrouillé'],
   reveal: ['Datos revelados', 'Data revealed', 'Données révélées'],
   reveal_refused: ['Revelación rechazada (cupo)', 'Reveal refused (quota)', 'Révélation refusée (quota)'],
+  anonymise: ['Anonimización', 'Anonymisation', 'Anonymisation'],
 };
 
 export const YES_NO: Record<'yes' | 'no', Labels> = { yes: ['Sí', 'Yes', 'Oui'], no: ['No', 'No', 'Non'] };

@@ -48,4 +48,6 @@ export const RECORD_TYPES = [
   'activities',
   'dashboard',
   'audit_events',
+  'retention_setting',
+  'retention_run',
 ] as const;

@@ -66,6 +66,7 @@ const NAV_LINKS: NavLink[] = [
   { path: '/admin/hubs', label: 'nav.hubs', icon: 'hub', roles: ['admin'] },
   { path: '/admin/users', label: 'nav.users', icon: 'users', roles: ['admin'] },
   { path: '/audit', label: 'audit.nav', icon: 'history', roles: [...AUDIT_ROLES] },
+  { path: '/admin/retention', label: 'retention.nav', icon: 'schedule', roles: ['admin'] },
   { path: '/outbox', label: 'nav.outbox', icon: 'sync' },
 ];
 
