@@ -45,6 +45,10 @@ test('an admin finds a reveal in the audit trail by action and user, and downloa
 
   await app.chooseOption('Acción', 'Datos revelados');
   await app.chooseOption('Quién', ADMIN_NAME);
+  // The filters have been applied once no other action is left (the unfiltered page also has the reveal).
+  const actionCells = page.locator('tr.mat-mdc-row td.mat-column-action');
+  await expect(actionCells.filter({ hasNotText: 'Datos revelados' })).toHaveCount(0);
+  await expect(page.locator('mat-progress-bar')).toHaveCount(0);
   const rows = page.getByRole('row').filter({ hasText: code });
   await expect(rows).toHaveCount(1);
   const row = rows.first();
@@ -55,7 +59,7 @@ test('an admin finds a reveal in the audit trail by action and user, and downloa
   await expect(chip).toHaveText('Datos revelados');
   await expect(chip.locator('mih-icon')).toHaveCount(1);
   // Every row the filters leave is a reveal by the admin.
-  const actions = await page.locator('tr.mat-mdc-row td.mat-column-action').allInnerTexts();
+  const actions = await actionCells.allInnerTexts();
   expect(actions.length).toBeGreaterThan(0);
   expect(new Set(actions.map((text) => text.trim()))).toEqual(new Set(['Datos revelados']));
   await app.screenshot('es-audit-viewer');
