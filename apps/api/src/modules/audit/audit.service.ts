@@ -1,5 +1,6 @@
 // Writes the append-only audit trail, inside the caller's transaction when given one so that a change
-// and its audit event are stored together or not at all.
+// and its audit event are stored together or not at all; and reads it for the audit viewer (list and
+// export), scoped by the caller's HubScope.
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
