@@ -16,6 +16,8 @@ export * from './lib/cases';
 export * from './lib/counselors';
 export * from './lib/reports';
 export * from './lib/exports';
+export * from './lib/small-counts';
+export * from './lib/report-suppression';
 export * from './lib/quarter-locks';
 export * from './lib/rules';
 export * from './lib/retention';

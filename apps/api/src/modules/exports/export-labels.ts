@@ -20,6 +20,7 @@ export const HEADERS = {
   staff: ['Registrada por', 'Logged by', 'Enregistrée par'],
   channel: ['Canal', 'Channel', 'Canal'],
   personCode: ['Código de la persona', 'Person code', 'Code de la personne'],
+  personPseudonym: ['Persona (seudónimo de este archivo)', 'Person (pseudonym in this file)', 'Personne (pseudonyme de ce fichier)'],
   sex: ['Sexo', 'Sex', 'Sexe'],
   ageBand: ['Grupo de edad', 'Age band', 'Tranche d’âge'],
   nationality: ['Nacionalidad', 'Nationality', 'Nationalité'],
