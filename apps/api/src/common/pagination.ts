@@ -34,6 +34,9 @@ interface KeysetOptions<E> {
   sortType?: 'timestamptz' | 'real' | 'text';
 }
 
+/** What a cursor's tie-breaker may be: a UUID, or a bigint identity (the audit trail). */
+export const CURSOR_ID_PATTERNS = { uuid: /^[0-9a-f-]{36}$/i, bigint: /^[0-9]{1,19}$/ } as const;
+
 /**
  * One page of `qb`, ordered by (sort, id), with the cursor of the next. `fetch` reads the rows (default:
  * the entities); a list that shows only some columns selects them and reads raw rows (give `sortValue`).
@@ -71,11 +74,12 @@ export async function paginate<E extends ObjectLiteral, R extends ObjectLiteral 
   return { items, nextCursor };
 }
 
-function encodeCursor(values: [string, string]): string {
+/** The opaque cursor of a (sort value, id) pair. */
+export function encodeCursor(values: [string, string]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-function decodeCursor(cursor: string): [string, string] {
+export function decodeCursor(cursor: string, idPattern: RegExp = CURSOR_ID_PATTERNS.uuid): [string, string] {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
@@ -83,7 +87,7 @@ function decodeCursor(cursor: string): [string, string] {
       values.length === 2 &&
       typeof values[0] === 'string' &&
       typeof values[1] === 'string' &&
-      /^[0-9a-f-]{36}$/i.test(values[1])
+      idPattern.test(values[1])
     ) {
       return [values[0], values[1]];
     }

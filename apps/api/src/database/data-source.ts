@@ -17,6 +17,7 @@ import { SessionStartedAt1764560000000 } from './migrations/1764560000000-sessio
 import { MustChangePassword1764561000000 } from './migrations/1764561000000-must-change-password';
 import { SecondFactor1765100000000 } from './migrations/1765100000000-second-factor';
 import { Retention1765300000000 } from './migrations/1765300000000-retention';
+import { AuditViewer1765400000000 } from './migrations/1765400000000-audit-viewer';
 import { AuditEventEntity } from '../modules/audit/audit-event.entity';
 import { HubEntity } from '../modules/hubs/hub.entity';
 import { UserEntity } from '../modules/users/user.entity';
@@ -58,6 +59,7 @@ export const MIGRATIONS = [
   MustChangePassword1764561000000,
   SecondFactor1765100000000,
   Retention1765300000000,
+  AuditViewer1765400000000,
 ];
 
 export function dataSourceOptions(url: string, connectTimeoutSeconds = 5): DataSourceOptions {

@@ -3,7 +3,7 @@ import { authGuard, guestGuard } from './core/auth.guard';
 import { passwordChangeGuard } from './core/password-change.guard';
 import { secondFactorGuard } from './core/second-factor.guard';
 import { hasRole, roleGuard } from './core/role.guard';
-import { CASE_ROLES, QUARTER_CLOSE_ROLES, ROSTER_ROLES } from './core/roles';
+import { AUDIT_ROLES, CASE_ROLES, QUARTER_CLOSE_ROLES, ROSTER_ROLES } from './core/roles';
 import { wholeTranslations } from './i18n/whole-translations.guard';
 
 /** Pages that only show what the server has: offline, the shell says so instead of letting them spin. */
@@ -120,6 +120,13 @@ export const appRoutes: Routes = [
         title: 'quarterClose.title',
         canMatch: [roleGuard(...QUARTER_CLOSE_ROLES)],
         loadComponent: () => import('./quarter-locks/quarter-close.component').then((m) => m.QuarterCloseComponent),
+      },
+      {
+        path: 'audit',
+        data: NEEDS_CONNECTION,
+        title: 'audit.title',
+        canMatch: [roleGuard(...AUDIT_ROLES)],
+        loadComponent: () => import('./audit/audit-list.component').then((m) => m.AuditListComponent),
       },
       {
         path: 'admin/hubs',

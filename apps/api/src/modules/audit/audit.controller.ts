@@ -12,6 +12,7 @@ import { AuditEventListQueryDto } from './dto/audit-event-list-query.dto';
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
+  /** Not audited itself: see README, "Audit trail" (the export of the trail is). */
   @Get()
   @Roles('admin', 'supervisor')
   list(@CurrentActor() actor: Actor, @Query() query: AuditEventListQueryDto): Promise<Page<AuditEvent>> {

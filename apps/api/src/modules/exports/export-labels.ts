@@ -1,7 +1,7 @@
 // Words of the exported files in es/en/fr: column headers, sheet names, dashboard sections, and the
 // labels of the codes that are not reference lists (activity types, referral statuses, urgencies).
 // Reference-list labels come from the reference_items table (ExportLabels in export-context.ts).
-import type { ActivityType, ExportDataset, Language, ReferralStatus, ReferralUrgency } from '@mih/contracts';
+import type { ActivityType, AuditAction, ExportDataset, Language, ReferralStatus, ReferralUrgency } from '@mih/contracts';
 
 export type Labels = readonly [es: string, en: string, fr: string];
 
@@ -63,15 +63,47 @@ export const HEADERS = {
   code: ['Código', 'Code', 'Code'],
   label: ['Etiqueta', 'Label', 'Libellé'],
   count: ['Cantidad', 'Count', 'Nombre'],
+  actor: ['Quién', 'Who', 'Qui'],
+  auditAction: ['Acción', 'Action', 'Action'],
+  recordType: ['Tipo de registro', 'Record type', "Type d'enregistrement"],
+  recordCode: ['Código del registro', 'Record code', "Code de l'enregistrement"],
+  recordId: ['Id del registro', 'Record id', "Id de l'enregistrement"],
+  ip: ['Dirección IP', 'IP address', 'Adresse IP'],
+  details: ['Detalles', 'Details', 'Détails'],
 } as const satisfies Record<string, Labels>;
 export type HeaderKey = keyof typeof HEADERS;
 
-export const SHEET_NAMES: Record<ExportDataset | 'dashboard', Labels> = {
+export const SHEET_NAMES: Record<ExportDataset | 'dashboard' | 'audit_events', Labels> = {
   visits: ['Atenciones', 'Consultations', 'Consultations'],
   persons: ['Personas', 'Persons', 'Personnes'],
   referrals: ['Derivaciones', 'Referrals', 'Orientations'],
   activities: ['Actividades', 'Activities', 'Activités'],
   dashboard: ['Cifras', 'Figures', 'Chiffres'],
+  audit_events: ['Auditoría', 'Audit trail', 'Journal d’audit'],
+};
+
+export const AUDIT_ACTION_LABELS: Record<AuditAction, Labels> = {
+  create: ['Creación', 'Create', 'Création'],
+  read: ['Lectura', 'Read', 'Lecture'],
+  update: ['Modificación', 'Update', 'Modification'],
+  delete: ['Eliminación', 'Delete', 'Suppression'],
+  export: ['Exportación', 'Export', 'Export'],
+  login: ['Inicio de sesión', 'Sign-in', 'Connexion'],
+  login_failed: ['Inicio de sesión fallido', 'Failed sign-in', 'Connexion échouée'],
+  logout: ['Cierre de sesión', 'Sign-out', 'Déconnexion'],
+  password_reset: ['Contraseña restablecida', 'Password reset', 'Mot de passe réinitialisé'],
+  password_change: ['Contraseña cambiada', 'Password changed', 'Mot de passe changé'],
+  password_refused: ['Cambio de contraseña rechazado', 'Password change refused', 'Changement de mot de passe refusé'],
+  token_reuse: ['Sesión reutilizada', 'Session token reused', 'Jeton de session réutilisé'],
+  lock: ['Trimestre cerrado', 'Quarter locked', 'Trimestre verrouillé'],
+  unlock: ['Trimestre reabierto', 'Quarter unlocked', 'Trimestre déverrouillé'],
+  reveal: ['Datos revelados', 'Data revealed', 'Données révélées'],
+  reveal_refused: ['Revelación rechazada (cupo)', 'Reveal refused (quota)', 'Révélation refusée (quota)'],
+  anonymise: ['Anonimización', 'Anonymisation', 'Anonymisation'],
+  mfa_enrolled: ['Verificación en dos pasos activada', 'Two-step verification on', 'Validation en deux étapes activée'],
+  mfa_recovery_used: ['Código de recuperación usado', 'Recovery code used', 'Code de récupération utilisé'],
+  mfa_reset: ['Verificación en dos pasos restablecida', 'Two-step verification reset', 'Validation en deux étapes réinitialisée'],
+  mfa_disabled: ['Verificación en dos pasos desactivada', 'Two-step verification off', 'Validation en deux étapes désactivée'],
 };
 
 export const YES_NO: Record<'yes' | 'no', Labels> = { yes: ['Sí', 'Yes', 'Oui'], no: ['No', 'No', 'Non'] };

@@ -11,6 +11,7 @@ import { Authenticated, CurrentActor, Roles } from '../../common/decorators';
 import type { Actor } from '../../common/actor';
 import {
   ActivityExportQueryDto,
+  AuditEventExportQueryDto,
   DashboardExportQueryDto,
   PersonExportQueryDto,
   PersonIdentifyingExportDto,
@@ -100,6 +101,17 @@ export class ExportsController {
   @FileResponse()
   async activities(@CurrentActor() actor: Actor, @Format() format: ExportFormat, @Query() query: ActivityExportQueryDto, @Res() reply: FastifyReply) {
     send(reply, await this.exports.export(actor, 'activities', format, query), this.idleReadMs);
+  }
+
+  @Get('audit-events.:format')
+  @Roles('admin', 'supervisor')
+  @ApiOperation({
+    summary: 'The audit trail of my scope with the filters of GET /api/audit-events, newest first',
+    description: 'Admins all events; supervisors the events of the hubs of their scope. The export is itself audited.',
+  })
+  @FileResponse()
+  async auditEvents(@CurrentActor() actor: Actor, @Format() format: ExportFormat, @Query() query: AuditEventExportQueryDto, @Res() reply: FastifyReply) {
+    send(reply, await this.exports.export(actor, 'audit_events', format, query), this.idleReadMs);
   }
 
   @Get('dashboard.:format')

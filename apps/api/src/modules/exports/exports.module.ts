@@ -5,6 +5,7 @@ import { ReferralsReadModule } from '../referrals/referrals-read.module';
 import { ReportsModule } from '../reports/reports.module';
 import { VisitsModule } from '../visits/visits.module';
 import { ActivitiesExport } from './datasets/activities-export';
+import { AuditEventsExport } from './datasets/audit-events-export';
 import { PersonsExport } from './datasets/persons-export';
 import { ReferralsExport } from './datasets/referrals-export';
 import { VisitsExport } from './datasets/visits-export';
@@ -14,6 +15,6 @@ import { ExportsService } from './exports.service';
 @Module({
   imports: [VisitsModule, PersonsModule, ReferralsReadModule, ActivitiesModule, ReportsModule],
   controllers: [ExportsController],
-  providers: [ExportsService, VisitsExport, PersonsExport, ReferralsExport, ActivitiesExport],
+  providers: [ExportsService, VisitsExport, PersonsExport, ReferralsExport, ActivitiesExport, AuditEventsExport],
 })
 export class ExportsModule {}

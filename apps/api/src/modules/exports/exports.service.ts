@@ -13,6 +13,7 @@ import type { Actor } from '../../common/actor';
 import { AuditService } from '../audit/audit.service';
 import { ReportsService } from '../reports/reports.service';
 import { ActivitiesExport } from './datasets/activities-export';
+import { AuditEventsExport } from './datasets/audit-events-export';
 import { DatasetExport, ExportColumn, ExportDetail, RawRow } from './datasets/export-dataset';
 import { filePseudonyms } from './datasets/pseudonyms';
 import { PersonsExport } from './datasets/persons-export';
@@ -42,10 +43,13 @@ export interface ExportFile {
 /** The dataset's list filters; only the hub is read here (for the audit event). */
 type Filters = { hubId?: string };
 
+/** What a file may hold: the datasets of the lists, and the audit trail (admins and supervisors, by its route). */
+export type FileDataset = ExportDataset | 'audit_events';
+
 @Injectable()
 export class ExportsService {
   private readonly logger = new Logger(ExportsService.name);
-  private readonly datasets: Record<ExportDataset, DatasetExport<any>>;
+  private readonly datasets: Record<FileDataset, DatasetExport<any>>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -56,14 +60,15 @@ export class ExportsService {
     persons: PersonsExport,
     referrals: ReferralsExport,
     activities: ActivitiesExport,
+    auditEvents: AuditEventsExport,
   ) {
-    this.datasets = { visits, persons, referrals, activities };
+    this.datasets = { visits, persons, referrals, activities, audit_events: auditEvents };
   }
 
   /** A de-identified export of the dataset, or with `identifying` (admins and supervisors) the identifying one. */
   async export(
     actor: Actor,
-    dataset: ExportDataset,
+    dataset: FileDataset,
     format: ExportFormat,
     query: ExportOptions & Filters,
     identifying: { reason: string } | null = null,
@@ -87,7 +92,7 @@ export class ExportsService {
 
   private async file(
     actor: Actor,
-    dataset: ExportDataset,
+    dataset: FileDataset,
     format: ExportFormat,
     { lang, codes, timeZone, filters }: { lang?: Language; codes?: boolean; timeZone: string; filters: Filters },
     identifying: { reason: string } | null,

@@ -8,8 +8,8 @@ import { map, type Observable } from 'rxjs';
 import { toHttpParams } from '../core/http-params';
 import { LanguageService } from '../i18n/language.service';
 
-/** What can be exported: the four lists and the dashboard's figures. */
-export type ExportTarget = ExportDataset | 'dashboard';
+/** What can be exported: the four lists, the dashboard's figures and the audit trail. */
+export type ExportTarget = ExportDataset | 'dashboard' | 'audit-events';
 
 /** The filters of the list as it is shown (the same names as its own query). */
 export type ExportFilters = object;

@@ -24,7 +24,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import type { Role } from '@mih/contracts';
 import { filter, map, skip } from 'rxjs';
 import { AuthService } from '../core/auth.service';
-import { CASE_ROLES, QUARTER_CLOSE_ROLES, ROSTER_ROLES } from '../core/roles';
+import { AUDIT_ROLES, CASE_ROLES, QUARTER_CLOSE_ROLES, ROSTER_ROLES } from '../core/roles';
 import { IconComponent, type IconName } from '../shared/icon.component';
 import { LanguageMenuComponent } from './language-menu.component';
 import { NotificationBellComponent } from '../notifications/notification-bell.component';
@@ -65,6 +65,7 @@ const NAV_LINKS: NavLink[] = [
   { path: '/cases', label: 'nav.myCases', icon: 'list', roles: ['counselor'], exact: true },
   { path: '/admin/hubs', label: 'nav.hubs', icon: 'hub', roles: ['admin'] },
   { path: '/admin/users', label: 'nav.users', icon: 'users', roles: ['admin'] },
+  { path: '/audit', label: 'audit.nav', icon: 'history', roles: [...AUDIT_ROLES] },
   { path: '/admin/retention', label: 'retention.nav', icon: 'schedule', roles: ['admin'] },
   { path: '/outbox', label: 'nav.outbox', icon: 'sync' },
 ];

@@ -18,6 +18,7 @@ import {
   of,
   startWith,
 } from 'rxjs';
+import { startOfLocalDay } from '../core/local-day';
 import { PagedList } from '../core/paged-list';
 import { ExportMenuComponent } from '../exports/export-menu.component';
 import { HubsService } from '../hubs/hubs.service';
@@ -33,12 +34,6 @@ import { OutboxItemsComponent } from '../offline/outbox-items.component';
 import { OutboxService } from '../offline/outbox.service';
 
 const PAGE_SIZE = 50;
-
-/** The start of a local calendar day (`YYYY-MM-DD`), `days` later, as an ISO instant. */
-export function startOfLocalDay(date: string, days = 0): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(y, m - 1, d + days).toISOString();
-}
 
 @Component({
   selector: 'mih-visit-list',

@@ -31,22 +31,53 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
+/**
+ * Actions an auditor looks for first: identifying data shown or taken away, and signs of misuse
+ * (sign-in failures, a reused session token, a refused reveal or password change). The viewer marks them.
+ */
+export const NOTABLE_AUDIT_ACTIONS = [
+  'reveal',
+  'export',
+  'reveal_refused',
+  'login_failed',
+  'token_reuse',
+  'password_refused',
+] as const satisfies readonly AuditAction[];
+
 export interface AuditEvent {
   id: string;
   occurredAt: string;
   actorId: string | null;
+  /** The actor's display name (null for events without a signed-in user: a failed sign-in, a provider link). */
+  actorName: string | null;
   action: AuditAction;
   entityType: string;
   entityId: string | null;
+  /** The record's own code where it has one (a person's pseudonymous code, a hub's code). */
+  entityCode: string | null;
   hubId: string | null;
+  hubCode: string | null;
   ip: string | null;
   /** Field names changed, reasons, outcomes; never passwords, tokens or personal data. */
   details: Record<string, unknown>;
 }
 
-export interface AuditEventListQuery extends PageQuery {
-  entityType?: string;
-  entityId?: string;
+/** Filters of the audit viewer (list and export). */
+export interface AuditEventFilters {
+  /** Who: a user's id (names stay out of URLs). */
   actorId?: string;
   action?: AuditAction;
+  entityType?: string;
+  entityId?: string;
+  /** A record's id (uuid) or code (a person's or hub's code). */
+  record?: string;
+  /** ISO 8601 instants: events at or after `from`, before `to`. */
+  from?: string;
+  to?: string;
 }
+
+export interface AuditEventListQuery extends PageQuery, AuditEventFilters {}
+
+export const AUDIT_EVENTS_PATH = '/api/audit-events';
+/** The CSV (or XLSX) of the filtered trail, through the export machinery; audited as an export. */
+export const AUDIT_EXPORT_PATH = '/api/exports/audit-events';

@@ -2,6 +2,7 @@ import type { Language, Role } from './enums';
 import type { PersonListQuery } from './persons';
 import type { ReferralListQuery } from './referrals';
 import type { ActivityFilters } from './activities';
+import type { AuditEventFilters } from './audit';
 import type { ReportQuery } from './reports';
 import type { VisitListQuery } from './visits';
 
@@ -46,6 +47,8 @@ export type VisitExportQuery = Filters<VisitListQuery> & ExportOptions;
 export type PersonExportQuery = Omit<Filters<PersonListQuery>, 'q'> & ExportOptions;
 export type ReferralExportQuery = Omit<Filters<ReferralListQuery>, 'queue'> & ExportOptions;
 export type ActivityExportQuery = ActivityFilters & ExportOptions;
+/** `GET /api/exports/audit-events.<format>`: admins and supervisors; the export is itself audited. */
+export type AuditEventExportQuery = AuditEventFilters & ExportOptions;
 
 /** `GET /api/exports/dashboard.<format>`: the dashboard's figures as rows, counts 1 to 4 written "<5". */
 export type DashboardExportQuery = ReportQuery & Omit<ExportOptions, 'timeZone'>;

@@ -13,3 +13,6 @@ export const ROSTER_ROLES: readonly Role[] = ['admin', 'supervisor'];
 
 /** Roles that check and lock a quarter of their scope (only admins unlock one). */
 export const QUARTER_CLOSE_ROLES: readonly Role[] = ['admin', 'supervisor'];
+
+/** Roles that read the audit trail (supervisors: the events of the hubs of their scope). */
+export const AUDIT_ROLES: readonly Role[] = ['admin', 'supervisor'];

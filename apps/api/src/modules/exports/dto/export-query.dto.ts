@@ -4,6 +4,7 @@ import { ApiPropertyOptional, IntersectionType, OmitType, PickType } from '@nest
 import { IsBoolean, IsIn, IsOptional, MinLength } from 'class-validator';
 import {
   ActivityExportQuery,
+  AuditEventExportQuery,
   DashboardExportQuery,
   EXPORT_REASON_LENGTH,
   IdentifyingExportRequest,
@@ -17,6 +18,7 @@ import {
 } from '@mih/contracts';
 import { QueryBoolean, Text } from '../../../common/validators';
 import { ActivityFiltersDto } from '../../activities/dto/activity.dto';
+import { AuditEventFiltersDto } from '../../audit/dto/audit-event-list-query.dto';
 import { PersonListQueryDto } from '../../persons/dto/person.dto';
 import { ReferralListQueryDto } from '../../referrals/dto/referral.dto';
 import { ReportQueryDto } from '../../reports/dto/report-query.dto';
@@ -46,6 +48,8 @@ export class ReferralExportQueryDto
   implements ReferralExportQuery {}
 
 export class ActivityExportQueryDto extends IntersectionType(ActivityFiltersDto, ExportOptionsDto) implements ActivityExportQuery {}
+
+export class AuditEventExportQueryDto extends IntersectionType(AuditEventFiltersDto, ExportOptionsDto) implements AuditEventExportQuery {}
 
 export class DashboardExportQueryDto extends IntersectionType(ReportQueryDto, WordingOptionsDto) implements DashboardExportQuery {}
 
