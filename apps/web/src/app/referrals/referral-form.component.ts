@@ -200,7 +200,7 @@ export class ReferralFormComponent {
       reason: v.reason.trim(),
       consentToShare: true,
       dueOn: v.dueOn,
-      preferredLanguage: (v.preferredLanguage || null) as Language | null,
+      ...(v.preferredLanguage ? { preferredLanguage: v.preferredLanguage as Language } : {}),
     });
   }
 
