@@ -125,6 +125,9 @@ test("with the UI in Spanish, staff print the person's referral slip in Kreyòl"
   await expect(slip).toContainText(personCode);
   await expect(page.getByRole('button', { name: 'Imprimir' })).toBeVisible();
   await expect(page.getByRole('radio', { name: 'Kreyòl ayisyen (idioma de la persona)' })).toBeChecked();
+  // Its dates as in French, with the months in Kreyòl.
+  await expect(slip).toContainText(/\d{1,2} (janvye|fevriye|mas|avril|me|jen|jiyè|out|septanm|oktòb|novanm|desanm) 20\d\d/);
+  await page.getByRole('button', { name: 'Aceptar' }).click(); // the form's message, not part of the slip
   await page.screenshot({ path: `${__dirname}/../../../.test-results/screenshots/ht-phone-referral-slip.png`, fullPage: true });
 
   // Printed in Spanish instead, if the staff member chooses so.

@@ -1,5 +1,5 @@
 import { Pipe, type PipeTransform } from '@angular/core';
-import { intlLocales } from './intl-locales';
+import { dateTimeFormat, intlLocales } from './intl-locales';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -14,7 +14,7 @@ export class LocalDatePipe implements PipeTransform {
     const dateOnly = DATE_ONLY.test(value);
     const date = new Date(dateOnly ? `${value}T00:00:00Z` : value);
     if (Number.isNaN(date.getTime())) return value;
-    return new Intl.DateTimeFormat(intlLocales(lang), {
+    return dateTimeFormat(lang, {
       dateStyle: 'medium',
       ...(withTime && !dateOnly ? { timeStyle: 'short' } : {}),
       ...(dateOnly ? { timeZone: 'UTC' } : {}),

@@ -36,18 +36,33 @@ const SAME_AS_SPANISH: Record<(typeof OTHERS)[number], string[]> = {
 /** Nothing to translate: no letters once the placeholders are taken out (e.g. "{{ n }} %"). */
 const noWords = (text: string) => !/\p{L}/u.test(text.replace(/{{\s*\w+\s*}}/g, ''));
 
-describe('translations', () => {
-  const reference = [...flat['es'].keys()].sort();
+type Flat = Map<string, unknown>;
+const reference = [...flat['es'].keys()].sort();
 
+/** Keys of es that the file lacks, and keys the file has that es lacks. */
+function keyGaps(file: Flat) {
+  return { missing: reference.filter((key) => !file.has(key)), extra: [...file.keys()].filter((key) => !flat['es'].has(key)) };
+}
+
+function placeholderMismatches(file: Flat): string[] {
+  return reference.filter((key) => file.has(key) && placeholders(String(file.get(key))).join() !== placeholders(String(flat['es'].get(key))).join());
+}
+
+function leftInSpanish(lang: (typeof OTHERS)[number], file: Flat): string[] {
+  return reference.filter((key) => {
+    const text = file.get(key);
+    return text === flat['es'].get(key) && !noWords(String(text)) && !SAME_AS_SPANISH[lang].includes(key);
+  });
+}
+
+describe('translations', () => {
   it('covers every language of the app, and has a reasonable number of keys (the files were loaded)', () => {
     expect(Object.keys(files).sort()).toEqual([...LANGUAGES].sort());
     expect(reference.length).toBeGreaterThan(100);
   });
 
-  it.each(OTHERS)('%s has no key missing from es, and es none missing from it', (lang) => {
-    const keys = new Set(flat[lang].keys());
-    expect({ missingIn: lang, keys: reference.filter((key) => !keys.has(key)) }).toEqual({ missingIn: lang, keys: [] });
-    expect({ missingInEs: [...keys].filter((key) => !flat['es'].has(key)) }).toEqual({ missingInEs: [] });
+  it.each(OTHERS)('%s has exactly the keys of es, in both directions', (lang) => {
+    expect(keyGaps(flat[lang])).toEqual({ missing: [], extra: [] });
   });
 
   it.each(['es', ...OTHERS])('%s has a non-empty text for every key', (lang) => {
@@ -56,27 +71,21 @@ describe('translations', () => {
   });
 
   it.each(OTHERS)('%s uses the same {{placeholders}} as es', (lang) => {
-    const mismatched = reference.filter(
-      (key) => flat[lang].has(key) && placeholders(String(flat[lang].get(key))).join() !== placeholders(String(flat['es'].get(key))).join(),
-    );
-    expect(mismatched).toEqual([]);
+    expect(placeholderMismatches(flat[lang])).toEqual([]);
   });
 
   it.each(OTHERS)('%s leaves no text in Spanish, but for the listed same words', (lang) => {
-    const untranslated = reference.filter((key) => {
-      const text = flat[lang].get(key);
-      return text === flat['es'].get(key) && !noWords(String(text)) && !SAME_AS_SPANISH[lang].includes(key);
-    });
-    expect(untranslated).toEqual([]);
+    expect(leftInSpanish(lang, flat[lang])).toEqual([]);
   });
 
-  it('would notice a text left in Spanish, a missing key and a changed placeholder (the checks can fail)', () => {
-    const broken = flatten(structuredClone(ht) as Tree);
+  it('finds a text left in Spanish, a missing or extra key and a changed placeholder (the checks can fail)', () => {
+    const broken = new Map(flat['ht']);
     broken.set('nav.home', flat['es'].get('nav.home'));
     broken.delete('nav.visits');
+    broken.set('nav.extra', 'Anplis');
     broken.set('home.greeting', 'Bonjou, {{ nom }}');
-    expect(broken.get('nav.home')).toBe(flat['es'].get('nav.home'));
-    expect(reference.filter((key) => !broken.has(key))).toEqual(['nav.visits']);
-    expect(placeholders(String(broken.get('home.greeting')))).not.toEqual(placeholders(String(flat['es'].get('home.greeting'))));
+    expect(keyGaps(broken)).toEqual({ missing: ['nav.visits'], extra: ['nav.extra'] });
+    expect(placeholderMismatches(broken)).toEqual(['home.greeting']);
+    expect(leftInSpanish('ht', broken)).toEqual(['nav.home']);
   });
 });
