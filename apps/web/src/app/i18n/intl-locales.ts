@@ -10,7 +10,7 @@ export function intlLocales(lang: string): string[] {
 }
 
 /** Intl.DateTimeFormat for a UI language; in Kreyòl (while formatted as French) with Kreyòl month names. */
-export function dateTimeFormat(lang: string, options: Intl.DateTimeFormatOptions): { format(date: Date): string } {
+export function dateTimeFormat(lang: string, options: Intl.DateTimeFormatOptions): { format(date: Date | number): string } {
   const formatter = new Intl.DateTimeFormat(intlLocales(lang), options);
   const { locale, timeZone } = formatter.resolvedOptions();
   if (lang !== 'ht' || locale.startsWith('ht')) return formatter;
