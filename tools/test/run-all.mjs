@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every suite against a fresh PostgreSQL, then one summary line.
 //   1. typecheck: tsc --noEmit of the API, web and e2e projects with their specs (jest compiles file by
-//      file without type checking)
+//      file without type checking); lint: ESLint's Nx module boundaries (eslint.config.mjs: apps import
+//      libs, never each other), counted per file
 //   2. jest: API unit + integration specs (each file on its own new database) and web unit specs
 //   3. production build of the API and the web app (with its .br/.gz files, as `npm run build`)
 //   4. Playwright: browser specs in Chromium against the built app on a fresh database with demo data
@@ -19,7 +20,7 @@ const reports = resolve(root, '.test-results');
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
-const only = process.argv.slice(2); // e.g. `npm test -- jest`, `npm test -- e2e`, `npm test -- typecheck` or `npm test -- reliability`
+const only = process.argv.slice(2); // e.g. `npm test -- jest`, `npm test -- e2e`, `npm test -- typecheck`, `npm test -- lint` or `npm test -- reliability`
 const TYPECHECKED = ['apps/api/tsconfig.spec.json', 'apps/web/tsconfig.spec.json', 'apps/web-e2e/tsconfig.json'];
 const wants = (suite) => only.length === 0 || only.includes(suite);
 const bin = (name) => resolve(root, 'node_modules/.bin', name);
@@ -34,6 +35,11 @@ try {
     let clean = 0;
     for (const project of TYPECHECKED) if ((await run(bin('tsc'), ['--noEmit', '-p', project])) === 0) clean++;
     results.push({ suite: `typecheck (${TYPECHECKED.length} projects)`, passed: clean, failed: TYPECHECKED.length - clean });
+  }
+  if (wants('lint')) {
+    const lintReport = resolve(reports, 'eslint.json');
+    const code = await run(bin('eslint'), ['.', '--format', 'json', '--output-file', lintReport], { NX_DAEMON: 'false' });
+    results.push(readEslint('lint (eslint, module boundaries)', lintReport, code));
   }
   if (wants('jest')) {
     const jestReport = resolve(reports, 'jest.json');
@@ -80,6 +86,17 @@ function run(command, args, extraEnv = {}) {
 }
 
 /** A suite whose report is missing or that exited non-zero without failing tests counts as broken. */
+/** ESLint's JSON report: a file passes with no errors; the errors are printed (the JSON went to the file). */
+function readEslint(suite, file, code) {
+  if (!existsSync(file)) return { suite, passed: 0, failed: 1, broken: true };
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  for (const { filePath, messages } of report.filter((f) => f.errorCount > 0)) {
+    for (const m of messages) console.log(`${filePath}:${m.line}:${m.column} ${m.message} (${m.ruleId})`);
+  }
+  const failed = report.filter((f) => f.errorCount > 0).length;
+  return { suite, passed: report.length - failed, failed, broken: code !== 0 && failed === 0 };
+}
+
 function readJest(suite, file, code) {
   if (!existsSync(file)) return { suite, passed: 0, failed: 1, broken: true };
   const report = JSON.parse(readFileSync(file, 'utf8'));

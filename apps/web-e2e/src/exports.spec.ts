@@ -2,6 +2,7 @@
 // as Excel (both read back), and the identifying export of persons behind a reason; the export menu
 // in Spanish and English.
 import { expect, type Download, type Page, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
@@ -94,5 +95,38 @@ test('a supervisor exports persons with identifying data only after giving a rea
   const sheet = await sheetOf(download);
   expect(sheet.name).toBe('Persons');
   expect((sheet.getRow(1).values as unknown[]).slice(-5)).toEqual(['Given name', 'Family name', 'Date of birth', 'Document number', 'Phone']);
+  await app.switchLanguage('Language', 'Español');
+});
+
+test('staff are told their visits file is coarsened, and get days, pseudonyms and no sensitive vulnerabilities', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.signIn('staff@example.org');
+  await app.navLink('Atenciones').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Atenciones' })).toBeVisible();
+  await page.getByRole('button', { name: 'Exportar' }).click();
+  const note = page.getByText('Para su rol, el archivo lleva menos detalle');
+  await expect(note).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: 'CSV', exact: true })).toHaveAccessibleDescription(/menos detalle/);
+  await menuShown(page);
+  const axe = await new AxeBuilder({ page }).include('.mat-mdc-menu-panel').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]); // the note sits in the menu without breaking it
+  await app.screenshot('es-export-menu-staff');
+  await page.keyboard.press('Escape');
+
+  const records: string[][] = parse(await readFile(await (await exportAs(page, 'CSV')).path()), { bom: true });
+  expect(records[0][0]).toBe('Fecha');
+  expect(records[0][6]).toBe('Persona (seudónimo de este archivo)');
+  const rows = records.slice(1);
+  expect(rows.length).toBeGreaterThan(0);
+  expect(rows.every((row) => /^\d{4}-\d{2}-\d{2}$/.test(row[0]))).toBe(true); // the day, no time
+  expect(rows.every((row) => row[6] === '' || /^[0-9A-Z]{5}-[0-9A-Z]{5}$/.test(row[6]))).toBe(true); // no person code
+  expect(rows.map((row) => row[13]).join('\n')).not.toMatch(/trata|violencia|LGBTIQ/);
+
+  await app.switchLanguage('Idioma', 'English');
+  await page.getByRole('button', { name: 'Export' }).click();
+  await expect(page.getByText('For your role the file has less detail')).toBeVisible();
+  await menuShown(page);
+  await app.screenshot('en-export-menu-staff');
+  await page.keyboard.press('Escape');
   await app.switchLanguage('Language', 'Español');
 });

@@ -1,7 +1,7 @@
 // Who is calling and which hubs they may touch. Built once per request (JwtStrategy) from the database,
 // so a role or hub change takes effect on the next request; every scoped query goes through HubScope.
 import { Brackets, ObjectLiteral, SelectQueryBuilder, WhereExpressionBuilder } from 'typeorm';
-import type { Language, Role } from '@mih/contracts';
+import { CASE_ROLES, MERGE_ROLES, type Language, type Role } from '@mih/contracts';
 
 export class HubScope {
   private constructor(
@@ -87,11 +87,11 @@ export function applyRecordScope<E extends ObjectLiteral>(actor: Pick<Actor, 'id
 /** What a caller may do with the persons and visits they can see. */
 export const RECORD_PERMISSIONS = {
   /** Create and update persons and visits (in their scope). */
-  write: (actor: Pick<Actor, 'role'>) => actor.role !== 'counselor',
+  write: (actor: Pick<Actor, 'role'>) => CASE_ROLES.includes(actor.role),
   /** See a person's identifying fields unmasked, giving a reason. */
-  reveal: (actor: Pick<Actor, 'role'>) => actor.role !== 'counselor',
+  reveal: (actor: Pick<Actor, 'role'>) => CASE_ROLES.includes(actor.role),
   /** Merge duplicate persons. */
-  merge: (actor: Pick<Actor, 'role'>) => actor.role === 'admin' || actor.role === 'supervisor',
+  merge: (actor: Pick<Actor, 'role'>) => MERGE_ROLES.includes(actor.role),
 } as const;
 
 export interface Actor {

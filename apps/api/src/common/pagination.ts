@@ -34,11 +34,15 @@ interface KeysetOptions<E> {
   sortType?: 'timestamptz' | 'real' | 'text';
 }
 
-export async function paginate<E extends ObjectLiteral>(
+/**
+ * One page of `qb`, ordered by (sort, id), with the cursor of the next. `fetch` reads the rows (default:
+ * the entities); a list that shows only some columns selects them and reads raw rows (give `sortValue`).
+ */
+export async function paginate<E extends ObjectLiteral, R extends ObjectLiteral = E>(
   qb: SelectQueryBuilder<E>,
   query: PageQuery,
-  options: KeysetOptions<E>,
-): Promise<Page<E>> {
+  options: KeysetOptions<R> & { fetch?: (qb: SelectQueryBuilder<E>) => Promise<R[]> },
+): Promise<Page<R>> {
   const limit = query.limit ?? DEFAULT_PAGE_SIZE;
   const direction = options.direction ?? 'ASC';
   if (query.cursor) {
@@ -50,15 +54,15 @@ export async function paginate<E extends ObjectLiteral>(
     });
   }
   qb.orderBy(options.sortExpression, direction).addOrderBy(options.idExpression, direction).limit(limit + 1);
-  let rows: E[];
+  let rows: R[];
   let sortValue = options.sortValue;
   if (sortValue) {
-    rows = await qb.getMany();
+    rows = options.fetch ? await options.fetch(qb) : ((await qb.getMany()) as unknown as R[]);
   } else {
     // One row per entity (no to-many joins on paginated queries), so raw rows line up with entities.
     const { entities, raw } = await qb.addSelect(`(${options.sortExpression})::text`, 'page_sort').getRawAndEntities();
-    const sortById = new Map(raw.map((r: { page_sort: string }, i: number) => [entities[i] && options.idValue(entities[i]), r.page_sort]));
-    rows = entities;
+    rows = entities as unknown as R[];
+    const sortById = new Map(raw.map((r: { page_sort: string }, i: number) => [rows[i] && options.idValue(rows[i]), r.page_sort]));
     sortValue = (row) => sortById.get(options.idValue(row)) as string;
   }
   const items = rows.slice(0, limit);

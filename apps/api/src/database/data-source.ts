@@ -15,6 +15,7 @@ import { RevealQuota1764530000000 } from './migrations/1764530000000-reveal-quot
 import { ProviderLinkPurposes1764540000000 } from './migrations/1764540000000-provider-link-purposes';
 import { SessionStartedAt1764560000000 } from './migrations/1764560000000-session-started-at';
 import { MustChangePassword1764561000000 } from './migrations/1764561000000-must-change-password';
+import { Retention1765300000000 } from './migrations/1765300000000-retention';
 import { Kreyol1765500000000 } from './migrations/1765500000000-kreyol';
 import { AuditEventEntity } from '../modules/audit/audit-event.entity';
 import { HubEntity } from '../modules/hubs/hub.entity';
@@ -34,6 +35,12 @@ import { CaseEntity } from '../modules/cases/case.entity';
 import { CounselorProfileEntity } from '../modules/counselors/counselor-profile.entity';
 import { QuarterLockEntity } from '../modules/quarter-locks/quarter-lock.entity';
 
+/**
+ * How close a word of a person search must be to a word of the record (pg_trgm word similarity, 0..1):
+ * pg_trgm's default (0.6) misses one-letter typos in long names ('hernadez' scores 0.58).
+ */
+export const WORD_SIMILARITY_THRESHOLD = 0.45;
+
 export const ENTITIES = [HubEntity, UserEntity, RefreshTokenEntity, LoginThrottleEntity, AuditEventEntity, ReferenceItemEntity, PersonEntity, VisitEntity, ServiceProviderEntity, ReferralEntity, ReferralEventEntity, ProviderLinkEntity, NotificationEntity, CounselorProfileEntity, ActivityEntity, CaseEntity, QuarterLockEntity];
 export const MIGRATIONS = [
   Initial1763900000000,
@@ -49,6 +56,7 @@ export const MIGRATIONS = [
   ProviderLinkPurposes1764540000000,
   SessionStartedAt1764560000000,
   MustChangePassword1764561000000,
+  Retention1765300000000,
   Kreyol1765500000000,
 ];
 
@@ -63,6 +71,15 @@ export function dataSourceOptions(url: string, connectTimeoutSeconds = 5): DataS
     // Fail fast while the database is away (the request answers 503 and the client retries) instead of
     // queueing for ever; keepAlive finds a dead peer behind a silent network. TypeORM attaches the
     // pool's on('error') (an idle connection dropped by a restart is logged and discarded).
-    extra: { max: 20, application_name: 'mih-api', connectionTimeoutMillis: connectTimeoutSeconds * 1000, keepAlive: true, keepAliveInitialDelayMillis: 10_000 },
+    // The person search's word-similarity threshold is set for the session when the connection opens
+    // (SET LOCAL in a transaction cost three more round trips per search); nothing else uses <% / %>.
+    extra: {
+      max: 20,
+      application_name: 'mih-api',
+      options: `-c pg_trgm.word_similarity_threshold=${WORD_SIMILARITY_THRESHOLD}`,
+      connectionTimeoutMillis: connectTimeoutSeconds * 1000,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+    },
   };
 }

@@ -6,7 +6,7 @@ import type { Activity, ActivityFilters, ActivityTotals, Page, Participants } fr
 import { NotFoundException, ValidationFailedException } from '../../common/api-exception';
 import { paginate } from '../../common/pagination';
 import { diff, updateWithVersion } from '../../common/versioned-update';
-import { replayCreate } from '../../common/replay-create';
+import { insertAudited, insertOnce } from '../../common/insert-once';
 import { Actor, applyRecordScope } from '../../common/actor';
 import { AuditService } from '../audit/audit.service';
 import { escapeLike, HubsService } from '../hubs/hubs.service';
@@ -16,8 +16,6 @@ import { ActivityListQueryDto, CreateActivityDto, UpdateActivityDto } from './dt
 
 /** The columns a create stores (the rest are generated). */
 type ActivityValues = Omit<ActivityEntity, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
-
-class IdTaken extends Error {}
 
 @Injectable()
 export class ActivitiesService {
@@ -69,41 +67,33 @@ export class ActivitiesService {
     return (await this.represent([await this.findInScope(actor, id)]))[0];
   }
 
-  /** Records the activity, or answers the one recorded earlier with this client id (created: false). */
+  /**
+   * Records the activity, or answers the one recorded earlier with this client id (created: false): a new
+   * activity costs one statement (row and audit event); only a taken id reads the stored one.
+   */
   async create(actor: Actor, dto: CreateActivityDto): Promise<{ activity: Activity; created: boolean }> {
-    const values = activityValues(actor, dto);
-    if (dto.id) {
-      const earlier = await this.replay(actor, dto.id, values);
-      if (earlier) return { activity: earlier, created: false };
-    }
-    await this.assertHubInScope(actor, dto.hubId);
-    await this.referenceLists.assertCodes({ list: 'topics', codes: dto.topics, field: 'topics' });
-    await this.assertCounselorsOfHub(dto.hubId, values.counselorIds);
     const id = dto.id ?? randomUUID();
-    try {
-      const activity = await this.dataSource.transaction(async (manager) => {
-        const inserted = await manager
-          .createQueryBuilder()
-          .insert()
-          .into(ActivityEntity)
-          .values({ ...values, id })
-          .orIgnore()
-          .updateEntity(false)
-          .returning('version, created_at, updated_at')
-          .execute();
-        const [row] = inserted.raw as { version: number; created_at: Date; updated_at: Date }[];
-        if (!row) throw new IdTaken();
+    const { record, created } = await insertOnce({
+      clientId: dto.id !== undefined,
+      create: async () => {
+        const values = activityValues(actor, dto);
+        await this.assertHubInScope(actor, dto.hubId);
+        await this.referenceLists.assertCodes({ list: 'topics', codes: dto.topics, field: 'topics' });
+        await this.assertCounselorsOfHub(dto.hubId, values.counselorIds);
         const details = { type: values.type, participants: participantsOf(values), counselorIds: values.counselorIds };
-        await this.audit.record({ actor, action: 'create', entityType: 'activity', entityId: id, hubId: dto.hubId, details }, manager);
-        return Object.assign(new ActivityEntity(), values, { id, version: row.version, createdAt: row.created_at, updatedAt: row.updated_at });
-      });
-      return { activity: (await this.represent([activity]))[0], created: true };
-    } catch (error) {
-      if (!(error instanceof IdTaken)) throw error;
-      const earlier = await this.replay(actor, id, values); // a concurrent create with the same id won
-      if (earlier) return { activity: earlier, created: false };
-      throw error;
-    }
+        const audit = { actor, action: 'create' as const, entityType: 'activity', entityId: id, hubId: dto.hubId, details };
+        const row = await insertAudited<ActivityEntity, { version: number; created_at: Date; updated_at: Date }>(
+          this.dataSource, ActivityEntity, { ...values, id }, audit, ['version', 'created_at', 'updated_at'],
+        );
+        if (!row) return null;
+        const activity = Object.assign(new ActivityEntity(), values, { id, version: row.version, createdAt: row.created_at, updatedAt: row.updated_at });
+        return (await this.represent([activity]))[0];
+      },
+      findInScope: () => this.scoped(actor).andWhere('activity.id = :id', { id }).getOne(),
+      sameContent: (existing) => sameValues(existing, activityValues(actor, dto)),
+      represent: async (existing) => (await this.represent([existing]))[0],
+    });
+    return { activity: record, created };
   }
 
   /** Versioned update by whoever may see the activity (counselors: their own). */
@@ -181,19 +171,6 @@ export class ActivitiesService {
     if (count !== counselorIds.length) {
       throw ValidationFailedException.forField('counselorIds', 'isHubCounselor', 'counselorIds names someone who is not a counselor of this hub');
     }
-  }
-
-  /**
-   * The activity stored earlier under this client id, when the request matches it; 409 when it differs or
-   * belongs to a record the caller cannot see; null when the id is new.
-   */
-  private replay(actor: Actor, id: string, values: ActivityValues): Promise<Activity | null> {
-    return replayCreate({
-      exists: () => this.dataSource.manager.existsBy(ActivityEntity, { id }),
-      findInScope: () => this.scoped(actor).andWhere('activity.id = :id', { id }).getOne(),
-      sameContent: (existing) => sameValues(existing, values),
-      represent: async (existing) => (await this.represent([existing]))[0],
-    });
   }
 }
 

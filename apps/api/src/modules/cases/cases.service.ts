@@ -7,7 +7,7 @@ import { Case, CASE_ACTION_FROM, CaseAction, CaseDetail, Page, SentCase } from '
 import { ConflictException, ForbiddenActionException, NotFoundException, ValidationFailedException } from '../../common/api-exception';
 import { paginate } from '../../common/pagination';
 import { updateWithVersion } from '../../common/versioned-update';
-import { replayCreate } from '../../common/replay-create';
+import { insertAudited, insertOnce } from '../../common/insert-once';
 import type { AppConfig } from '../../config/app-config';
 import { ActivitiesService } from '../activities/activities.service';
 import { Actor, applyRecordScope } from '../../common/actor';
@@ -23,8 +23,6 @@ type CaseValues = Omit<
   CaseEntity,
   'id' | 'status' | 'outcome' | 'closeComment' | 'personId' | 'assignedTo' | 'takenAt' | 'closedAt' | 'version' | 'createdAt' | 'updatedAt'
 >;
-
-class IdTaken extends Error {}
 
 /** Counselors send cases and follow their status; the hub's people work them. */
 const worksCases = (actor: Pick<Actor, 'role'>) => actor.role !== 'counselor';
@@ -75,36 +73,33 @@ export class CasesService {
     return toCaseDetail(found, await this.names([found]), this.responseHours);
   }
 
-  /** Sends a case to the hub's inbox, or answers the one sent earlier with this client id (created: false). */
+  /**
+   * Sends a case to the hub's inbox, or answers the one sent earlier with this client id (created: false):
+   * the row and its audit event in one statement; only a taken id reads the stored one.
+   */
   async create(actor: Actor, dto: CreateCaseDto): Promise<{ case: CaseDetail | SentCase; created: boolean }> {
-    const values = caseValues(actor, dto);
-    if (dto.id) {
-      const earlier = await this.replay(actor, dto.id, values);
-      if (earlier) return { case: earlier, created: false };
-    }
-    await this.assertHubInScope(actor, dto.hubId);
-    if (dto.activityId) await this.assertActivityOfHub(actor, dto.activityId, dto.hubId);
-    await this.referenceLists.assertCodes(
-      { list: 'needCategories', codes: [dto.needCategory], field: 'needCategory' },
-      { list: 'vulnerabilities', codes: dto.vulnerabilities, field: 'vulnerabilities' },
-    );
     const id = dto.id ?? randomUUID();
-    try {
-      const stored = await this.dataSource.transaction(async (manager) => {
-        const inserted = await manager.createQueryBuilder().insert().into(CaseEntity).values({ ...values, id }).orIgnore().updateEntity(false).returning('id').execute();
-        if ((inserted.raw as unknown[]).length === 0) throw new IdTaken();
+    const { record, created } = await insertOnce({
+      clientId: dto.id !== undefined,
+      create: async () => {
+        const values = caseValues(actor, dto);
+        await this.assertHubInScope(actor, dto.hubId);
+        if (dto.activityId) await this.assertActivityOfHub(actor, dto.activityId, dto.hubId);
+        await this.referenceLists.assertCodes(
+          { list: 'needCategories', codes: [dto.needCategory], field: 'needCategory' },
+          { list: 'vulnerabilities', codes: dto.vulnerabilities, field: 'vulnerabilities' },
+        );
         const identifying = (['givenName', 'contact'] as const).filter((field) => values[field] !== null);
         const details = { needCategory: values.needCategory, urgency: values.urgency, activityId: values.activityId, identifying };
-        await this.audit.record({ actor, action: 'create', entityType: 'case', entityId: id, hubId: dto.hubId, details }, manager);
-        return manager.findOneByOrFail(CaseEntity, { id });
-      });
-      return { case: await this.represent(actor, stored), created: true };
-    } catch (error) {
-      if (!(error instanceof IdTaken)) throw error;
-      const earlier = await this.replay(actor, id, values); // a concurrent create with the same id won
-      if (earlier) return { case: earlier, created: false };
-      throw error;
-    }
+        const audit = { actor, action: 'create' as const, entityType: 'case', entityId: id, hubId: dto.hubId, details };
+        if (!(await insertAudited(this.dataSource, CaseEntity, { ...values, id }, audit, ['id']))) return null;
+        return this.represent(actor, await this.dataSource.manager.findOneByOrFail(CaseEntity, { id }));
+      },
+      findInScope: () => this.scoped(actor).andWhere('c.id = :id', { id }).getOne(),
+      sameContent: (existing) => sameValues(existing, caseValues(actor, dto)),
+      represent: (existing) => this.represent(actor, existing),
+    });
+    return { case: record, created };
   }
 
   /** Assigns the case to the caller (in progress); taking one someone else holds takes it over. */
@@ -210,15 +205,6 @@ export class CasesService {
     if (activity.hubId !== hubId) {
       throw ValidationFailedException.forField('activityId', 'sameHub', 'activityId names an activity of another hub');
     }
-  }
-
-  private replay(actor: Actor, id: string, values: CaseValues): Promise<CaseDetail | SentCase | null> {
-    return replayCreate({
-      exists: () => this.dataSource.manager.existsBy(CaseEntity, { id }),
-      findInScope: () => this.scoped(actor).andWhere('c.id = :id', { id }).getOne(),
-      sameContent: (existing) => sameValues(existing, values),
-      represent: (existing) => this.represent(actor, existing),
-    });
   }
 }
 

@@ -3,7 +3,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { Counselor, Page } from '@mih/contracts';
+import { ROSTER_ROLES, type Counselor, type Page } from '@mih/contracts';
 import { ForbiddenActionException, NotFoundException } from '../../common/api-exception';
 import { paginate } from '../../common/pagination';
 import { diff, updateWithVersion } from '../../common/versioned-update';
@@ -16,7 +16,7 @@ import { UsersService } from '../users/users.service';
 import { CounselorProfileEntity } from './counselor-profile.entity';
 import { CounselorListQueryDto, CreateCounselorDto, UpdateCounselorDto } from './dto/counselor.dto';
 
-const managesCounselors = (actor: Pick<Actor, 'role'>) => actor.role === 'admin' || actor.role === 'supervisor';
+const managesCounselors = (actor: Pick<Actor, 'role'>) => ROSTER_ROLES.includes(actor.role);
 
 @Injectable()
 export class CounselorsService {

@@ -137,6 +137,27 @@ describe('CSV formula injection', () => {
     it('neutralises a formula start with a leading apostrophe and keeps the rest of the text', () => {
       expect(cellsOf(csv, ',')).toEqual(expect.arrayContaining(["'=1+1", "'@SUM(A1)", "'+502 5555-0101", '\'=HYPERLINK("http://evil.example")']));
     });
+
+    describe('every CSV, coarsened or not, with its new columns (pseudonyms, withheld counts)', () => {
+      beforeAll(async () => {
+        const person = await t.newPerson(hub.id, { sex: 'male', vulnerabilities: ['gbv_survivor', 'pregnant'] }); // one man beside seven women: a "<5" and an "x"
+        for (let i = 0; i < 7; i++) await t.newVisit(hub.id, { occurredAt: `2025-05-0${i + 1}T15:00:00Z` });
+        await t.newVisit(hub.id, { occurredAt: '2025-05-09T15:00:00Z', personId: person.id });
+      });
+
+      it.each(['visits', 'persons', 'referrals', 'activities', 'dashboard'])('%s.csv has no formula for staff nor for the admin', async (dataset) => {
+        const staff = (await t.newUser('staff', { hubIds: [hub.id] })).token;
+        const query = dataset === 'dashboard' ? `from=2025-05-01&to=2025-05-31&hubId=${hub.id}` : `hubId=${hub.id}`;
+        for (const token of [staff, t.adminToken]) {
+          const file = await download(t, 'GET', `/api/exports/${dataset}.csv?${query}`, token);
+          expect(file.status).toBe(200);
+          const csv = file.bytes.toString('utf8');
+          if (dataset === 'dashboard') expect(csv).toContain(',x\r\n'); // a withheld count is in the file
+          if (dataset === 'visits' && token === staff) expect(csv).toMatch(/,[0-9A-Z]{5}-[0-9A-Z]{5},/); // a pseudonym is in the file
+          expect(formulasIn(csv)).toEqual([]);
+        }
+      });
+    });
   });
 
   describe('the writer, with what the API would have trimmed', () => {

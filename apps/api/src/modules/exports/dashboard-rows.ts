@@ -1,7 +1,7 @@
-// The dashboard as rows of (section, code, label, count) for the aggregate export, every count passed
-// through the small-count suppression. Each figure of the Dashboard contract has its place here: a
+// The dashboard as rows of (section, code, label, count) for the aggregate export, the counts suppressed
+// as a whole (suppressDashboard: "<5", and "x" where a "<5" could be worked out from a total). Each figure of the Dashboard contract has its place here: a
 // figure added to the contract fails to compile until it is given one.
-import type { ActivityFigures, CodeCount, Dashboard, ReferralFigures, VisitFigures } from '@mih/contracts';
+import { ActivityFigures, CodeCount, Count, Dashboard, ReferralFigures, suppressDashboard, VisitFigures } from '@mih/contracts';
 import { ACTIVITY_TYPE_LABELS, DASHBOARD_SECTIONS, DashboardSection, FIGURE_LABELS, FigureKey } from './export-labels';
 import type { ExportText } from './export-text';
 import { suppressSmallCount } from './small-counts';
@@ -10,7 +10,7 @@ export interface FigureRow {
   section: string;
   code: string;
   label: string | null;
-  /** A count (suppressed when 1 to 4), or, for the median, a number of days. */
+  /** A count ("<5" when 1 to 4, "x" when withheld), or, for the median, a number of days. */
   count: number | string | null;
 }
 
@@ -68,7 +68,8 @@ type Sections = Omit<Dashboard, 'from' | 'to' | 'timeZone'>;
 
 const SECTIONS: { [K in keyof Sections]-?: Parts<Sections[K]> } = { visits: VISITS, activities: ACTIVITIES, referrals: REFERRALS };
 
-export function dashboardRows(dashboard: Dashboard, text: ExportText): FigureRow[] {
+export function dashboardRows(figures: Dashboard, text: ExportText): FigureRow[] {
+  const dashboard = suppressDashboard(figures);
   return (Object.keys(SECTIONS) as (keyof Sections)[]).flatMap((name) => partRows(SECTIONS[name], dashboard[name], text));
 }
 
@@ -80,7 +81,7 @@ function row(section: DashboardSection, code: string, label: string | null, coun
   return { section: text.word(section, DASHBOARD_SECTIONS[section]), code, label, count };
 }
 
-function figure(section: DashboardSection, key: FigureKey, count: number, text: ExportText): FigureRow {
+function figure(section: DashboardSection, key: FigureKey, count: Count, text: ExportText): FigureRow {
   return row(section, key, text.word(key, FIGURE_LABELS[key]), suppressSmallCount(count), text);
 }
 

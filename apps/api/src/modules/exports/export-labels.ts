@@ -20,6 +20,7 @@ export const HEADERS = {
   staff: ['Registrada por', 'Logged by', 'Enregistrée par', 'Anrejistre pa'],
   channel: ['Canal', 'Channel', 'Canal', 'Mwayen kontak'],
   personCode: ['Código de la persona', 'Person code', 'Code de la personne', 'Kòd moun nan'],
+  personPseudonym: ['Persona (seudónimo de este archivo)', 'Person (pseudonym in this file)', 'Personne (pseudonyme de ce fichier)', 'Moun (non kache nan fichye sa a)'],
   sex: ['Sexo', 'Sex', 'Sexe', 'Sèks'],
   ageBand: ['Grupo de edad', 'Age band', 'Tranche d’âge', 'Gwoup laj'],
   nationality: ['Nacionalidad', 'Nationality', 'Nationalité', 'Nasyonalite'],

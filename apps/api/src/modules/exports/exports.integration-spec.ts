@@ -101,11 +101,11 @@ describe('visits', () => {
     for (const value of [NOTE, ...Object.values(IDENTIFYING)]) expect(cells).not.toContain(value);
   });
 
-  it('writes codes and column keys with codes=true', async () => {
+  it('writes codes and column keys with codes=true (a staff file: coarsened, see exports-coarsened)', async () => {
     const file = await download(t, 'GET', `/api/exports/visits.csv?hubId=${tcu.id}&codes=true&channel=phone`, staffTcu.token);
     expect(await csvRecords(file.bytes)).toEqual([
-      ['occurredAt', 'hubCode', 'hubName', 'hubCountry', 'staff', 'channel', 'personCode', 'sex', 'ageBand', 'nationality', 'profile', 'topics', 'needs', 'vulnerabilities', 'followUpOn', 'followUpDone'],
-      ['2026-02-10 15:30', tcu.code, 'CIM Tecún Umán', 'GT', staffTcu.user.displayName, 'phone', '', 'male', '18-24', 'HN', 'in_transit', 'regular_pathways', '', '', '', ''],
+      ['occurredOn', 'hubCode', 'hubName', 'hubCountry', 'staff', 'channel', 'personPseudonym', 'sex', 'ageBand', 'nationality', 'profile', 'topics', 'needs', 'vulnerabilities', 'followUpOn', 'followUpDone'],
+      ['2026-02-10', tcu.code, 'CIM Tecún Umán', 'GT', staffTcu.user.displayName, 'phone', '', 'male', '18-24', 'HN', 'in_transit', 'regular_pathways', '', '', '', ''],
     ]);
   });
 
@@ -280,7 +280,7 @@ describe('dashboard', () => {
     await t.newVisit(qtz.id, { occurredAt: '2026-03-02T15:00:00Z', sex: 'male', topics: ['documents', 'trafficking'] });
   });
 
-  it('writes the figures as section, code, label and count, every count from 1 to 4 as "<5" and 0 as 0', async () => {
+  it('writes the figures as section, code, label and count, every count from 1 to 4 as "<5", "x" beside it where a total would give it away, 0 as 0', async () => {
     const file = await download(t, 'GET', `/api/exports/dashboard.csv?${Q1}&hubId=${qtz.id}&lang=en`, supervisorGt);
     expect(file.status).toBe(200);
     expect(file.headers['content-disposition']).toBe('attachment; filename="dashboard-2026-01-01_2026-03-31.csv"');
@@ -293,9 +293,10 @@ describe('dashboard', () => {
       ['registeredPeople', 'With a record', '0'],
       ['hubs', 'Hubs with consultations', '<5'],
     ]);
-    expect(rowsOf('People by sex')).toEqual([['female', 'Female', '7'], ['male', 'Male', '<5']]);
+    // 8 people - 7 women would give the one man back: the women are withheld too ("x").
+    expect(rowsOf('People by sex')).toEqual([['female', 'Female', 'x'], ['male', 'Male', '<5']]);
     expect(rowsOf('Topics informed about (consultations)')).toEqual([['documents', 'Documents and procedures (passport, visas)', '8'], ['trafficking', 'Human trafficking', '<5']]);
-    expect(rowsOf('Consultations by month')).toEqual([['2026-01', '2026-01', '0'], ['2026-02', '2026-02', '7'], ['2026-03', '2026-03', '<5']]);
+    expect(rowsOf('Consultations by month')).toEqual([['2026-01', '2026-01', '0'], ['2026-02', '2026-02', 'x'], ['2026-03', '2026-03', '<5']]);
     expect(rowsOf('Referrals: how far they got')).toContainEqual(['medianDaysToAcceptance', 'Days to acceptance (median)', '']);
     // No count from 1 to 4 anywhere in the file.
     expect(records.slice(1).filter((r) => ['1', '2', '3', '4'].includes(r[3]))).toEqual([]);

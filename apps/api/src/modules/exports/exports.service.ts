@@ -6,14 +6,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
 import Cursor from 'pg-cursor';
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { ExportDataset, ExportFormat, ExportOptions, IDENTIFYING_EXPORT_ROLES, Language } from '@mih/contracts';
+import { COARSENED_EXPORT_ROLES, ExportDataset, ExportFormat, ExportOptions, IDENTIFYING_EXPORT_ROLES, Language } from '@mih/contracts';
 import { ForbiddenActionException } from '../../common/api-exception';
 import { HeavyReadsService } from '../../common/heavy-reads';
 import type { Actor } from '../../common/actor';
 import { AuditService } from '../audit/audit.service';
 import { ReportsService } from '../reports/reports.service';
 import { ActivitiesExport } from './datasets/activities-export';
-import { DatasetExport, ExportColumn, RawRow } from './datasets/export-dataset';
+import { DatasetExport, ExportColumn, ExportDetail, RawRow } from './datasets/export-dataset';
+import { filePseudonyms } from './datasets/pseudonyms';
 import { PersonsExport } from './datasets/persons-export';
 import { ReferralsExport } from './datasets/referrals-export';
 import { VisitsExport } from './datasets/visits-export';
@@ -93,8 +94,9 @@ export class ExportsService {
   ): Promise<Readable> {
     const text = await this.text(actor, lang, codes);
     const definition = this.datasets[dataset];
-    const columns = definition.columns(identifying !== null);
-    const qb = definition.query(actor, filters, { timeZone, identifying: identifying !== null });
+    const detail: ExportDetail = identifying ? 'identifying' : COARSENED_EXPORT_ROLES.includes(actor.role) ? 'coarse' : 'full';
+    const columns = definition.columns({ detail, pseudonym: filePseudonyms() });
+    const qb = definition.query(actor, filters, { timeZone, detail });
     const audit = (rows: number, completed: boolean) =>
       this.audit.record({
         actor,
@@ -111,10 +113,10 @@ export class ExportsService {
     return writeSheet(format, sheet);
   }
 
-  /** The dashboard's figures as rows, small counts suppressed; computed whole, so audited up front. */
+  /** The dashboard's figures as rows, suppressed for every role (the file leaves the app); computed whole, so audited up front. */
   async dashboard(actor: Actor, format: ExportFormat, query: DashboardExportQueryDto): Promise<ExportFile> {
     const { lang, codes, ...reportQuery } = query;
-    const [dashboard, text] = await Promise.all([this.reports.dashboard(actor, reportQuery), this.text(actor, lang, codes)]);
+    const [dashboard, text] = await Promise.all([this.reports.figures(actor, reportQuery), this.text(actor, lang, codes)]);
     const figures = dashboardRows(dashboard, text);
     await this.audit.record({
       actor,

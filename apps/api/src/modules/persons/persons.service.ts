@@ -12,7 +12,8 @@ import { AuditService } from '../audit/audit.service';
 import { escapeLike, HubsService } from '../hubs/hubs.service';
 import { ReferenceListsService } from '../reference-lists/reference-lists.service';
 import { ReferralsReadService } from '../referrals/referrals-read.service';
-import { toVisit, VisitEntity } from '../visits/visit.entity';
+import { VisitEntity } from '../visits/visit.entity';
+import { toVisit } from '../visits/visits.repository';
 import { CreatePersonDto, MergePersonsDto, PersonListQueryDto, RevealPersonDto, UpdatePersonDto } from './dto/person.dto';
 import { assertConsentCovers, identifyingFieldsWithValues, identifyingOf, maskIdentifying } from './identifying-data';
 import { PersonEntity } from './person.entity';
@@ -29,8 +30,6 @@ type PersonValues = Omit<PersonEntity, 'id' | 'code' | 'searchText' | 'mergedInt
 /** The search term as stored in search_text: lowercased, without accents. */
 const SEARCH_TERM = 'lower(mih_unaccent(CAST(:q AS text)))';
 const SEARCH_SCORE = `word_similarity(${SEARCH_TERM}, person.search_text)`;
-/** How close a word must be to a word of the record (pg_trgm word similarity, 0..1). */
-const WORD_SIMILARITY_THRESHOLD = 0.45;
 
 class IdTaken extends Error {}
 
@@ -52,12 +51,9 @@ export class PersonsService {
    * must not lock anyone out).
    */
   async list(actor: Actor, query: PersonListQueryDto): Promise<Page<Person>> {
+    // The word-similarity threshold of <% is the connection's (WORD_SIMILARITY_THRESHOLD, data-source.ts).
     const page = query.q
-      ? await this.dataSource.transaction(async (manager) => {
-          // pg_trgm's default (0.6) misses one-letter typos in long names ('hernadez' scores 0.58).
-          await manager.query(`SET LOCAL pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY_THRESHOLD}`);
-          return this.search(this.filtered(actor, query, manager), query, query.q as string);
-        })
+      ? await this.search(this.filtered(actor, query), query, query.q)
       : await paginate(this.filtered(actor, query), query, {
           sortExpression: 'person.created_at',
           idExpression: 'person.id',

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { Page, QuarterChecks, QuarterLock } from '@mih/contracts';
+import { QUARTER_CLOSE_ROLES, type Page, type QuarterChecks, type QuarterLock } from '@mih/contracts';
 import { Authenticated, CurrentActor, Roles } from '../../common/decorators';
 import type { Actor } from '../../common/actor';
 import { LockQuarterDto, QuarterLockListQueryDto, QuarterQueryDto, UnlockQuarterDto } from './dto/quarter-lock.dto';
@@ -19,7 +19,7 @@ export class QuarterLocksController {
   constructor(private readonly quarterLocks: QuarterLocksService) {}
 
   @Get('checks')
-  @Roles('admin', 'supervisor')
+  @Roles(...QUARTER_CLOSE_ROLES)
   @ApiOperation({ summary: 'Data-quality checks of a quarter, per hub of the caller\'s scope (hubId/countryCode narrow it)' })
   checks(@CurrentActor() actor: Actor, @Query() query: QuarterQueryDto): Promise<QuarterChecks> {
     return this.quarterLocks.checks(actor, query);
@@ -33,7 +33,7 @@ export class QuarterLocksController {
 
   /** 201 when a hub was locked; 200 when every selected hub was locked already. */
   @Post()
-  @Roles('admin', 'supervisor')
+  @Roles(...QUARTER_CLOSE_ROLES)
   @ApiOperation({ summary: 'Locks an ended quarter for every hub of the caller\'s scope that matches (audited)', description: WHAT_A_LOCK_DOES })
   @ApiOkResponse({ description: 'Every selected hub was locked already; their locks are left as they are' })
   @ApiConflictResponse({ description: 'The quarter has not ended yet' })

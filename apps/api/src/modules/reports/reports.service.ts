@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { HeavyReadsService } from '../../common/heavy-reads';
 import { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { ActivityFigures, CodeCount, Dashboard, ParticipantFigures, REPORT_MAX_DAYS, ReferralFigures, VisitFigures } from '@mih/contracts';
+import { ActivityFigures, CodeCount, Dashboard, ParticipantFigures, REPORT_MAX_DAYS, ReferralFigures, suppressDashboard, VisitFigures } from '@mih/contracts';
 import { ValidationFailedException } from '../../common/api-exception';
 import { ActivityEntity } from '../activities/activity.entity';
 import { Actor, applyRecordScope, RecordColumns } from '../../common/actor';
@@ -42,7 +42,17 @@ export class ReportsService {
     private readonly heavy: HeavyReadsService,
   ) {}
 
+  /**
+   * The dashboard as the caller may see it: admins every count, the others small counts "<5" and the
+   * counts that would give them away by subtraction withheld (README, Exports and figures).
+   */
   async dashboard(actor: Actor, query: ReportQueryDto): Promise<Dashboard> {
+    const figures = await this.figures(actor, query);
+    return actor.role === 'admin' ? figures : suppressDashboard(figures);
+  }
+
+  /** Every count of the caller's scope, unsuppressed: for admins, and for the exports to suppress. */
+  async figures(actor: Actor, query: ReportQueryDto): Promise<Dashboard<number>> {
     const span = (Date.parse(query.to) - Date.parse(query.from)) / DAY_MS;
     if (span < 0) throw ValidationFailedException.forField('to', 'notBeforeFrom', 'to must be the same day as from or later');
     if (span >= REPORT_MAX_DAYS) throw ValidationFailedException.forField('to', 'maxSpan', `the period must be at most ${REPORT_MAX_DAYS} days`);
@@ -58,7 +68,7 @@ export class ReportsService {
    * All the visit figures in one statement over the scoped visits of the period (one pass over the
    * (hub_id, occurred_at) index), each breakdown a GROUP BY on the same materialised rows.
    */
-  private async visitFigures(actor: Actor, period: Period): Promise<VisitFigures> {
+  private async visitFigures(actor: Actor, period: Period): Promise<VisitFigures<number>> {
     const visits = this.inScope(actor, period, VisitEntity, 'visit', { hubId: 'visit.hub_id', createdBy: 'visit.staff_id' })
       .select(['visit.person_id AS person_id', 'visit.occurred_at AS occurred_at', 'visit.sex AS sex', 'visit.age_band AS age_band'])
       .addSelect(['visit.profile AS profile', 'visit.nationality AS nationality', 'visit.channel AS channel', 'visit.topics AS topics', 'visit.needs AS needs'])
@@ -102,7 +112,7 @@ export class ReportsService {
       params,
     )) as VisitRow[];
 
-    const counts = (dimension: VisitRow['dimension'], field: 'consultations' | 'people'): CodeCount[] =>
+    const counts = (dimension: VisitRow['dimension'], field: 'consultations' | 'people'): CodeCount<number>[] =>
       mostFirst(rows.filter((row) => row.dimension === dimension).map((row) => ({ code: row.code as string, count: Number(row[field]) })));
     const total = rows.find((row) => row.dimension === 'total') as VisitRow;
     const months = new Map(rows.filter((row) => row.dimension === 'month').map((row) => [row.code as string, row]));
@@ -128,7 +138,7 @@ export class ReportsService {
   }
 
   /** Activities by their date (a calendar day: no time zone), totals, by type and by month. */
-  private async activityFigures(actor: Actor, period: Period): Promise<ActivityFigures> {
+  private async activityFigures(actor: Actor, period: Period): Promise<ActivityFigures<number>> {
     const activities = this.inScope(actor, period, ActivityEntity, 'activity', {
       hubId: 'activity.hub_id',
       createdBy: 'activity.created_by',
@@ -148,7 +158,7 @@ export class ReportsService {
       params,
     )) as ActivityRow[];
 
-    const participants = (row: ActivityRow | undefined): ParticipantFigures => {
+    const participants = (row: ActivityRow | undefined): ParticipantFigures<number> => {
       const [girls, boys, women, men, other] = [row?.girls, row?.boys, row?.women, row?.men, row?.other].map(Number).map((n) => n || 0);
       return { girls, boys, women, men, other, total: girls + boys + women + men + other };
     };
@@ -170,7 +180,7 @@ export class ReportsService {
   }
 
   /** Referrals submitted in the period, and the steps of their timeline each one reached. */
-  private async referralFigures(actor: Actor, period: Period): Promise<ReferralFigures> {
+  private async referralFigures(actor: Actor, period: Period): Promise<ReferralFigures<number>> {
     const referrals = this.inScope(actor, period, ReferralEntity, 'referral', { hubId: 'referral.hub_id', createdBy: 'referral.created_by' })
       .select(['referral.id AS id', 'referral.need_category AS need_category', 'referral.status AS status', 'referral.due_on AS due_on'])
       .addSelect('referral.submitted_at AS submitted_at');
@@ -235,7 +245,7 @@ export class ReportsService {
   }
 }
 
-function mostFirst(counts: CodeCount[]): CodeCount[] {
+function mostFirst(counts: CodeCount<number>[]): CodeCount<number>[] {
   return counts.sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
 }
 

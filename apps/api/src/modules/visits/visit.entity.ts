@@ -1,7 +1,8 @@
 // A consultation. sex, age band, nationality and profile are always stored, copied from the person when
-// the visit is linked to one, so that reports never need the persons table.
+// the visit is linked to one, so that reports never need the persons table. Read and written through
+// VisitsRepository (the row → Visit mapping is there).
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import type { AgeBand, Channel, Profile, Sex, Visit, VisitListItem } from '@mih/contracts';
+import type { AgeBand, Channel, Profile, Sex } from '@mih/contracts';
 
 @Entity('visits')
 export class VisitEntity {
@@ -24,36 +25,4 @@ export class VisitEntity {
   @VersionColumn() version!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz', precision: 3 }) updatedAt!: Date;
-}
-
-/** The API representation of a visit row, given the code of its person (if any). */
-/** What a list shows: the visit without its note (free text, often sensitive), and whether it has one. */
-export function toVisitListItem(visit: Visit): VisitListItem {
-  const { note, ...item } = visit;
-  return { ...item, hasNote: note !== null };
-}
-
-export function toVisit(v: VisitEntity, personCode: string | null): Visit {
-  return {
-    id: v.id,
-    hubId: v.hubId,
-    occurredAt: v.occurredAt.toISOString(),
-    staffId: v.staffId,
-    channel: v.channel,
-    personId: v.personId,
-    personCode,
-    sex: v.sex,
-    ageBand: v.ageBand,
-    nationality: v.nationality,
-    profile: v.profile,
-    topics: v.topics,
-    needs: v.needs,
-    vulnerabilities: v.vulnerabilities,
-    note: v.note,
-    followUpOn: v.followUpOn,
-    followUpDoneAt: v.followUpDoneAt?.toISOString() ?? null,
-    version: v.version,
-    createdAt: v.createdAt.toISOString(),
-    updatedAt: v.updatedAt.toISOString(),
-  };
 }

@@ -238,6 +238,24 @@ describe('visits', () => {
         expect((await create(body)).status).toBe(200);
       });
 
+      it('answers the stored record (200) for a create sent again after its quarter was locked; a new one there is refused', async () => {
+        const body = { ...anonymous(), hubId: otherHub.id, id: randomUUID(), occurredAt: '2024-02-10T10:00:00Z' };
+        const first = await create(body);
+        expect(first.status).toBe(201);
+        await t.sql(
+          `INSERT INTO quarter_locks (hub_id, year, quarter, starts_at, ends_at, time_zone, locked_by)
+           VALUES ($1, 2024, 1, '2024-01-01T06:00:00Z', '2024-04-01T06:00:00Z', 'America/Guatemala', $2)`,
+          [otherHub.id, staff.id],
+        );
+        const again = await create(body);
+        expect(again.status).toBe(200);
+        expect(again.body).toEqual(first.body);
+        const other = await create({ ...body, id: randomUUID() });
+        expect(other.status).toBe(409);
+        expect(other.body.code).toBe('quarter_locked');
+        expect((await auditOf(body.id)).map((e) => e.action)).toEqual(['create']);
+      });
+
       it('stores one row when the same create arrives twice at once', async () => {
         const id = randomUUID();
         const responses = await Promise.all([create({ ...anonymous(), id }), create({ ...anonymous(), id })]);

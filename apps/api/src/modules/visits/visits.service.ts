@@ -1,33 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
-import { ageBandOf, type AgeBand, type Page, type Visit, type VisitListItem } from '@mih/contracts';
+import { DataSource } from 'typeorm';
+import { ageBandOf, type Page, type Visit, type VisitListItem } from '@mih/contracts';
 import { ForbiddenActionException, NotFoundException, ValidationFailedException } from '../../common/api-exception';
-import { paginate } from '../../common/pagination';
 import { diff, updateWithVersion } from '../../common/versioned-update';
-import { replayCreate } from '../../common/replay-create';
-import { Actor, applyRecordScope, RECORD_PERMISSIONS } from '../../common/actor';
+import { insertOnce } from '../../common/insert-once';
+import { Actor, RECORD_PERMISSIONS } from '../../common/actor';
 import { AuditService } from '../audit/audit.service';
 import { HubsService } from '../hubs/hubs.service';
 import { PersonEntity } from '../persons/person.entity';
 import { PersonsService } from '../persons/persons.service';
 import { CodeCheck, ReferenceListsService } from '../reference-lists/reference-lists.service';
 import { CreateVisitDto, UpdateVisitDto, VisitListQueryDto } from './dto/visit.dto';
-import { toVisit, toVisitListItem, VisitEntity } from './visit.entity';
+import { VisitEntity } from './visit.entity';
+import { NewVisit, toVisit, VisitFilters, VisitsRepository } from './visits.repository';
 
-/** The list's filters, without the page. */
-export type VisitFilters = Omit<VisitListQueryDto, 'limit' | 'cursor'>;
+export type { VisitFilters } from './visits.repository';
 
-/** The columns a create stores from the request and the person (the rest are generated). */
-type VisitValues = Omit<VisitEntity, 'id' | 'person' | 'version' | 'createdAt' | 'updatedAt' | 'followUpDoneAt'>;
-
-class IdTaken extends Error {}
+/** The columns a create stores from the request and the person (the id and the generated ones apart). */
+type VisitValues = Omit<NewVisit, 'id' | 'person'>;
 
 @Injectable()
 export class VisitsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: VisitsRepository,
     private readonly audit: AuditService,
     private readonly hubs: HubsService,
     private readonly persons: PersonsService,
@@ -35,79 +33,47 @@ export class VisitsService {
   ) {}
 
   /** Newest first (occurred_at DESC, id DESC), keyset-paginated; without notes (the visit's audited read has it). */
-  async list(actor: Actor, query: VisitListQueryDto): Promise<Page<VisitListItem>> {
-    const page = await paginate(this.filtered(actor, query), query, {
-      sortExpression: 'visit.occurred_at',
-      idExpression: 'visit.id',
-      sortValue: (v) => v.occurredAt.toISOString(),
-      idValue: (v) => v.id,
-      direction: 'DESC',
-      sortType: 'timestamptz',
-    });
-    return { items: (await this.represent(page.items)).map(toVisitListItem), nextCursor: page.nextCursor };
+  list(actor: Actor, query: VisitListQueryDto): Promise<Page<VisitListItem>> {
+    return this.repository.listPage(actor, query);
   }
 
   /** The visits the caller may see that the list's filters select (the list and the export). */
   filtered(actor: Actor, query: VisitFilters) {
-    const qb = this.scoped(actor);
-    if (query.from) qb.andWhere('visit.occurred_at >= :from', { from: query.from });
-    if (query.to) qb.andWhere('visit.occurred_at < :to', { to: query.to });
-    if (query.hubId) qb.andWhere('visit.hub_id = :hubId', { hubId: query.hubId });
-    if (query.channel) qb.andWhere('visit.channel = :channel', { channel: query.channel });
-    if (query.profile) qb.andWhere('visit.profile = :profile', { profile: query.profile });
-    if (query.topic) qb.andWhere('visit.topics @> ARRAY[CAST(:topic AS text)]', { topic: query.topic });
-    if (query.staffId) qb.andWhere('visit.staff_id = :staffId', { staffId: query.staffId });
-    if (query.personId) qb.andWhere('visit.person_id = :personId', { personId: query.personId });
-    if (query.followUpDue) {
-      qb.andWhere('visit.follow_up_on IS NOT NULL AND visit.follow_up_done_at IS NULL AND visit.follow_up_on <= current_date');
-    }
-    return qb;
+    return this.repository.filtered(actor, query);
   }
 
   async get(actor: Actor, id: string): Promise<Visit> {
     const visit = await this.findInScope(actor, id);
     await this.audit.record({ actor, action: 'read', entityType: 'visit', entityId: id, hubId: visit.hubId });
-    return (await this.represent([visit]))[0];
+    return (await this.repository.represent([visit]))[0];
   }
 
   /**
    * Logs a visit by the caller, or answers the one logged earlier with this client id (created: false).
    * A visit linked to a person takes the person's sex, age band, nationality and profile unless sent.
+   * A new visit costs one statement (row and audit event); only a taken id reads the stored one.
    */
   async create(actor: Actor, dto: CreateVisitDto): Promise<{ visit: Visit; created: boolean }> {
-    if (!RECORD_PERMISSIONS.write(actor)) throw new ForbiddenActionException();
-    if (dto.id) {
-      const earlier = await this.replay(actor, dto.id, dto);
-      if (earlier) return { visit: earlier, created: false };
-    }
-    await this.assertHubInScope(actor, dto.hubId);
-    const person = dto.personId ? await this.linkablePerson(actor, dto.personId) : null;
-    await this.referenceLists.assertCodes(...codeChecks(dto));
-    const values = visitValues(actor, dto, person);
     const id = dto.id ?? randomUUID();
-    try {
-      const visit = await this.dataSource.transaction(async (manager) => {
-        const inserted = await manager
-          .createQueryBuilder()
-          .insert()
-          .into(VisitEntity)
-          .values({ ...values, id })
-          .orIgnore()
-          .updateEntity(false)
-          .returning('version, created_at, updated_at')
-          .execute();
-        const [row] = inserted.raw as { version: number; created_at: Date; updated_at: Date }[];
-        if (!row) throw new IdTaken();
-        await this.audit.record({ actor, action: 'create', entityType: 'visit', entityId: id, hubId: dto.hubId, details: { personId: values.personId } }, manager);
-        return Object.assign(new VisitEntity(), values, { id, followUpDoneAt: null, version: row.version, createdAt: row.created_at, updatedAt: row.updated_at });
-      });
-      return { visit: toVisit(visit, person?.code ?? null), created: true };
-    } catch (error) {
-      if (!(error instanceof IdTaken)) throw error;
-      const earlier = await this.replay(actor, id, dto); // a concurrent create with the same id won
-      if (earlier) return { visit: earlier, created: false };
-      throw error;
-    }
+    const { record, created } = await insertOnce({
+      clientId: dto.id !== undefined,
+      create: async () => {
+        if (!RECORD_PERMISSIONS.write(actor)) throw new ForbiddenActionException();
+        await this.assertHubInScope(actor, dto.hubId);
+        const person = dto.personId ? await this.linkablePerson(actor, dto.personId) : null;
+        await this.referenceLists.assertCodes(...codeChecks(dto));
+        const values = { ...visitValues(actor, dto, person), id };
+        const audit = { actor, action: 'create' as const, entityType: 'visit', entityId: id, hubId: dto.hubId, details: { personId: values.personId } };
+        const row = await this.repository.insert(values, audit);
+        if (!row) return null;
+        const visit = Object.assign(new VisitEntity(), values, { followUpDoneAt: null, version: row.version, createdAt: row.created_at, updatedAt: row.updated_at });
+        return toVisit(visit, person?.code ?? null);
+      },
+      findInScope: () => (RECORD_PERMISSIONS.write(actor) ? this.repository.findInScope(actor, id) : Promise.resolve(null)),
+      sameContent: (existing) => sameRequest(existing, dto),
+      represent: async (existing) => (await this.repository.represent([existing]))[0],
+    });
+    return { visit: record, created };
   }
 
   /** Versioned update; `followUpDone` stamps or clears follow_up_done_at. */
@@ -132,31 +98,15 @@ export class VisitsService {
       delete changed['note']; // free text can hold personal data: named, never copied
       const details = { changes: changed, noteChanged };
       await this.audit.record({ actor, action: 'update', entityType: 'visit', entityId: id, hubId: before.hubId, details }, manager);
-      return (await this.represent([after], manager))[0];
+      return (await this.repository.represent([after], manager))[0];
     });
   }
 
   /** The visit, or 404 when it does not exist or the caller may not see it. */
   async findInScope(actor: Actor, id: string): Promise<VisitEntity> {
-    const visit = await this.scoped(actor).andWhere('visit.id = :id', { id }).getOne();
+    const visit = await this.repository.findInScope(actor, id);
     if (!visit) throw new NotFoundException('Visit');
     return visit;
-  }
-
-  private scoped(actor: Actor) {
-    const qb = this.dataSource.getRepository(VisitEntity).createQueryBuilder('visit');
-    return applyRecordScope(actor, qb, { hubId: 'visit.hub_id', createdBy: 'visit.staff_id' });
-  }
-
-  /**
-   * The API representation, with the codes of the persons looked up for the page only (a join would
-   * run for every row a list sorts, not just the ones it answers).
-   */
-  private async represent(visits: VisitEntity[], manager: EntityManager = this.dataSource.manager): Promise<Visit[]> {
-    const personIds = [...new Set(visits.map((v) => v.personId).filter((id): id is string => id !== null))];
-    const rows: { id: string; code: string }[] = personIds.length > 0 ? await manager.query('SELECT id, code FROM persons WHERE id = ANY($1)', [personIds]) : [];
-    const codes = new Map(rows.map((row) => [row.id, row.code]));
-    return visits.map((v) => toVisit(v, v.personId ? (codes.get(v.personId) ?? null) : null));
   }
 
   /** 404 unless the hub is in the caller's scope; no query when it is one of the caller's own hubs. */
@@ -171,19 +121,6 @@ export class VisitsService {
       throw ValidationFailedException.forField('personId', 'notMerged', 'personId names a person merged into another record; link the visit to that one');
     }
     return person;
-  }
-
-  /**
-   * The visit stored earlier under this client id, when the request matches it; 409 when it differs or
-   * belongs to a record the caller cannot see; null when the id is new.
-   */
-  private replay(actor: Actor, id: string, dto: CreateVisitDto): Promise<Visit | null> {
-    return replayCreate({
-      exists: () => this.dataSource.manager.existsBy(VisitEntity, { id }),
-      findInScope: () => this.scoped(actor).andWhere('visit.id = :id', { id }).getOne(),
-      sameContent: (existing) => sameRequest(existing, dto),
-      represent: async (existing) => (await this.represent([existing]))[0],
-    });
   }
 }
 

@@ -1,13 +1,2 @@
-import type { Role } from '@mih/contracts';
-
-/** Roles that log visits and keep person records; counselors work with community activities instead. */
-export const CASE_ROLES: readonly Role[] = ['admin', 'supervisor', 'staff'];
-
-/** Roles that may merge duplicate person records of their scope. */
-export const MERGE_ROLES: readonly Role[] = ['admin', 'supervisor'];
-
-/** Roles that manage the counselor roster (supervisors for the hubs of their scope). */
-export const ROSTER_ROLES: readonly Role[] = ['admin', 'supervisor'];
-
-/** Roles that check and lock a quarter of their scope (only admins unlock one). */
-export const QUARTER_CLOSE_ROLES: readonly Role[] = ['admin', 'supervisor'];
+// The role lists live in libs/shared/contracts (the API refuses by the same ones).
+export { CASE_ROLES, MERGE_ROLES, QUARTER_CLOSE_ROLES, ROSTER_ROLES } from '@mih/contracts';

@@ -55,6 +55,24 @@ describe('ExportMenuComponent', () => {
     expect(exports.download).toHaveBeenCalledWith('visits', 'xlsx', { hubId: 'h-1' });
   });
 
+  it('tells staff and counselors that their row-level file is coarsened, and no one else', async () => {
+    const note = () => document.body.querySelector('.coarsened-note');
+    for (const [role, target, shown] of [
+      ['staff', 'visits', true],
+      ['counselor', 'referrals', true],
+      ['staff', 'activities', false],
+      ['staff', 'dashboard', false],
+      ['supervisor', 'visits', false],
+      ['admin', 'persons', false],
+    ] as const) {
+      TestBed.resetTestingModule();
+      await render(role, target);
+      expect(!!note()).toBe(shown);
+      if (shown) expect(getByRole(document.body, 'menuitem', 'CSV').getAttribute('aria-describedby')).toBe(note()?.id);
+      document.body.querySelectorAll('.cdk-overlay-container').forEach((el) => (el.innerHTML = ''));
+    }
+  });
+
   it('offers staff no identifying export of persons', async () => {
     await render('staff', 'persons');
     expect(menuItems()).toEqual(['CSV', 'Excel (XLSX)']);

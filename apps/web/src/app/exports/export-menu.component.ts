@@ -1,5 +1,6 @@
 // "Export" on a list or the dashboard: CSV or Excel of what the page shows (its current filters), and
 // for admins and supervisors on persons and referrals the identifying export, which asks for a reason.
+// Staff and counselors are told that their row-level file is coarsened (README, Exports).
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -7,12 +8,14 @@ import { MatDividerModule } from '@angular/material/divider';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { type ExportFormat, IDENTIFYING_EXPORT_DATASETS, IDENTIFYING_EXPORT_ROLES, type IdentifyingExportDataset } from '@mih/contracts';
+import { COARSENED_EXPORT_ROLES, type ExportFormat, IDENTIFYING_EXPORT_DATASETS, IDENTIFYING_EXPORT_ROLES, type IdentifyingExportDataset } from '@mih/contracts';
 import { errorMessageKey, toApiError } from '../core/api-error';
 import { AuthService } from '../core/auth.service';
 import { IconComponent } from '../shared/icon.component';
 import { type ExportFilters, ExportsService, type ExportTarget } from './exports.service';
 import { IdentifyingExportDialogComponent, type IdentifyingExportData } from './identifying-export-dialog.component';
+
+let nextId = 0;
 
 @Component({
   selector: 'mih-export-menu',
@@ -23,8 +26,11 @@ import { IdentifyingExportDialogComponent, type IdentifyingExportData } from './
       {{ (busy() ? 'exports.preparing' : 'exports.button') | transloco }}
     </button>
     <mat-menu #menu="matMenu" xPosition="before">
-      <button mat-menu-item type="button" (click)="download('csv')">{{ 'exports.csv' | transloco }}</button>
-      <button mat-menu-item type="button" (click)="download('xlsx')">{{ 'exports.xlsx' | transloco }}</button>
+      @if (coarsened()) {
+        <div class="coarsened-note" [id]="noteId">{{ 'exports.coarsened' | transloco }}</div>
+      }
+      <button mat-menu-item type="button" [attr.aria-describedby]="coarsened() ? noteId : null" (click)="download('csv')">{{ 'exports.csv' | transloco }}</button>
+      <button mat-menu-item type="button" [attr.aria-describedby]="coarsened() ? noteId : null" (click)="download('xlsx')">{{ 'exports.xlsx' | transloco }}</button>
       @if (identifyingDataset(); as dataset) {
         <mat-divider />
         <button mat-menu-item type="button" (click)="identifying(dataset, 'csv')">{{ 'exports.identifyingCsv' | transloco }}</button>
@@ -35,6 +41,12 @@ import { IdentifyingExportDialogComponent, type IdentifyingExportData } from './
   styles: `
     :host {
       display: inline-block;
+    }
+    .coarsened-note {
+      max-width: 280px;
+      margin: 4px 16px 8px;
+      font-size: 0.85rem;
+      color: var(--mih-muted, #555);
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -53,6 +65,12 @@ export class ExportMenuComponent {
   readonly disabled = input(false);
 
   protected readonly busy = signal(false);
+  protected readonly noteId = `export-coarsened-${nextId++}`;
+  /** A row-level file with persons in it, for a role that gets it coarsened. */
+  protected readonly coarsened = computed(() => {
+    const role = this.role();
+    return ['visits', 'persons', 'referrals'].includes(this.target()) && !!role && COARSENED_EXPORT_ROLES.includes(role);
+  });
   protected readonly identifyingDataset = computed<IdentifyingExportDataset | null>(() => {
     const target = this.target();
     const offered = (IDENTIFYING_EXPORT_DATASETS as readonly string[]).includes(target);

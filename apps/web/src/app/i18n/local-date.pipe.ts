@@ -25,7 +25,9 @@ export class LocalDatePipe implements PipeTransform {
 /** `{{ count | localNumber: lang() }}` */
 @Pipe({ name: 'localNumber' })
 export class LocalNumberPipe implements PipeTransform {
-  transform(value: number | null | undefined, lang: string): string {
+  /** A count the API hid ("<5", "x") is shown as its mark. */
+  transform(value: number | string | null | undefined, lang: string): string {
+    if (typeof value === 'string') return value;
     return value == null ? '' : new Intl.NumberFormat(intlLocales(lang)).format(value);
   }
 }

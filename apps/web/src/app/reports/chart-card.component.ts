@@ -4,11 +4,13 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { EChartsCoreOption } from 'echarts/core';
 import { NgxEchartsDirective } from 'ngx-echarts';
+import type { Count } from '@mih/contracts';
 import { LocalNumberPipe } from '../i18n/local-date.pipe';
 
 export interface ChartSeries {
   name: string;
-  values: number[];
+  /** Counts as the API gave them: a hidden one ("<5", "x") is a gap in the chart and its mark in the table. */
+  values: Count[];
 }
 
 const COLORS = ['#1f4e79', '#c8553d', '#2a9d8f', '#e9c46a', '#6d597a'];
@@ -81,7 +83,7 @@ export class ChartCardComponent {
       grid: { left: 8, right: 16, top: this.series().length > 1 ? 32 : 8, bottom: 8, containLabel: true },
       xAxis: this.horizontal() ? valueAxis : categoryAxis,
       yAxis: this.horizontal() ? categoryAxis : valueAxis,
-      series: this.series().map((s) => ({ name: s.name, type: this.kind(), data: s.values, symbolSize: 8 })),
+      series: this.series().map((s) => ({ name: s.name, type: this.kind(), data: s.values.map((v) => (typeof v === 'number' ? v : null)), symbolSize: 8 })),
     };
   });
 }

@@ -98,11 +98,18 @@ export class DashboardComponent {
   protected readonly loading = computed(() => this.state().loading);
   protected readonly errorKey = computed(() => this.state().errorKey);
 
+  /** Whether the API hid counts (all but admins get them suppressed): the marks are then explained. */
+  protected readonly hasHidden = computed(() => {
+    const d = this.dashboard();
+    return !!d && /"(<5|x)"/.test(JSON.stringify(d)); // no code or month is "<5" or "x"; only hidden counts are
+  });
+
   protected readonly womenShare = computed(() => {
     const visits = this.dashboard()?.visits;
-    if (!visits || visits.peopleReached === 0) return null;
+    if (!visits || typeof visits.peopleReached !== 'number' || visits.peopleReached === 0) return null;
     const women = visits.bySex.find((item) => item.code === 'female')?.count ?? 0;
-    return Math.round((100 * women) / visits.peopleReached);
+    // A hidden count has no share: it would give the count back.
+    return typeof women === 'number' ? Math.round((100 * women) / visits.peopleReached) : null;
   });
 
   protected readonly figures = computed<Figure[]>(() => {

@@ -1,6 +1,7 @@
 // The quarter in numbers (/reports/quarter): a one-page summary of the caller's scope, in Spanish,
 // English or French whatever the UI speaks, to print or paste into a donor report. Counts of 1 to 4 are
-// shown as "<5".
+// shown as "<5", and those that would give one away by subtraction as "x" (suppressDashboard: the API
+// already did it for all but admins; done again here, it changes nothing but admins' counts).
 import { DOCUMENT, NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
@@ -13,14 +14,16 @@ import { RouterLink } from '@angular/router';
 import { TranslocoDirective, TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import {
   type CodeCount,
+  type Count,
   type Dashboard,
   type Hub,
   LANGUAGES,
   type Language,
   PARTICIPANT_GROUPS,
-  type Participants,
+  type ParticipantFigures,
   type ReferenceItem,
   type ReferenceLists,
+  suppressDashboard,
 } from '@mih/contracts';
 import { catchError, debounceTime, forkJoin, map, of, startWith, switchMap } from 'rxjs';
 import { errorMessageKey, toApiError } from '../core/api-error';
@@ -40,7 +43,7 @@ const TOP = 5;
 /** One line of a figure's table. */
 interface CountRow {
   label: string;
-  count: number;
+  count: Count;
 }
 
 interface Summary {
@@ -98,7 +101,7 @@ export class QuarterSummaryComponent {
           // The sheet's language is loaded even when the UI speaks another one.
           translations: this.transloco.load(f.lang),
         }).pipe(
-          map(({ dashboard, lists }): State => ({ summary: { dashboard, lists, lang: f.lang, scope: this.scopeName(f, f.lang) }, errorKey: null, loading: false })),
+          map(({ dashboard, lists }): State => ({ summary: { dashboard: suppressDashboard(dashboard), lists, lang: f.lang, scope: this.scopeName(f, f.lang) }, errorKey: null, loading: false })),
           catchError((error: unknown) => of<State>({ summary: null, errorKey: errorMessageKey(toApiError(error)), loading: false })),
           startWith<State>({ summary: null, errorKey: null, loading: true }),
         ),
@@ -110,7 +113,7 @@ export class QuarterSummaryComponent {
   protected readonly loading = computed(() => this.state().loading);
   protected readonly errorKey = computed(() => this.state().errorKey);
 
-  protected count(value: number, lang: string): string {
+  protected count(value: Count, lang: string): string {
     return suppressed(value, lang);
   }
 
@@ -119,7 +122,7 @@ export class QuarterSummaryComponent {
     return new Intl.NumberFormat(intlLocales(lang)).format(value);
   }
 
-  protected share(value: number, total: number, lang: string): string {
+  protected share(value: Count, total: Count, lang: string): string {
     return share(value, total, lang);
   }
 
@@ -139,7 +142,7 @@ export class QuarterSummaryComponent {
     return counts.map((item) => ({ label: countryName(item.code, lang), count: item.count }));
   }
 
-  protected participantRows(participants: Participants, t: (key: string) => string): CountRow[] {
+  protected participantRows(participants: ParticipantFigures, t: (key: string) => string): CountRow[] {
     return this.groups.map((group) => ({ label: t(`participantGroups.${group}`), count: participants[group] }));
   }
 

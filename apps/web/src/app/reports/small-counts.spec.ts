@@ -21,4 +21,11 @@ describe('small-count suppression', () => {
     expect(share(4, 100, 'en')).toBe('');
     expect(share(5, 0, 'en')).toBe('');
   });
+
+  it('shows a count the API hid as its mark, and gives it no share (nor any group of a hidden total)', () => {
+    expect(suppressed('x', 'en')).toBe('x');
+    expect(suppressed('<5', 'en')).toBe('<5');
+    expect(share('x', 100, 'en')).toBe('');
+    expect(share(54, 'x', 'en')).toBe('');
+  });
 });

@@ -19,6 +19,13 @@ export type IdentifyingExportDataset = (typeof IDENTIFYING_EXPORT_DATASETS)[numb
 /** Who may take identifying data out of the app (SPEC §3: staff get no PII export). */
 export const IDENTIFYING_EXPORT_ROLES: readonly Role[] = ['admin', 'supervisor'];
 
+/**
+ * Whose row-level files are coarsened (README, Exports): visit dates to the day, no
+ * SENSITIVE_VULNERABILITIES, and a pseudonym of the file in place of the person code. Supervisors and
+ * admins keep the fuller de-identified file.
+ */
+export const COARSENED_EXPORT_ROLES: readonly Role[] = ['staff', 'counselor'];
+
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
@@ -53,6 +60,3 @@ export type ReferralIdentifyingExportRequest = ReferralExportQuery & Identifying
 
 export const EXPORT_REASON_LENGTH = { min: 10, max: 500 } as const;
 
-/** Aggregate counts below this are written as `<5`: they could point at a person. */
-export const SMALL_COUNT_THRESHOLD = 5;
-export const SUPPRESSED_COUNT = `<${SMALL_COUNT_THRESHOLD}`;

@@ -5,7 +5,7 @@ import { HubEntity } from '../../hubs/hub.entity';
 import type { Actor } from '../../../common/actor';
 import { PersonsService } from '../../persons/persons.service';
 import { ageBandOf } from '@mih/contracts';
-import { dateText, DatasetExport, ExportColumn, HUB_COLUMNS, localDate, selectHub } from './export-dataset';
+import { ColumnOptions, dateText, DatasetExport, ExportColumn, HUB_COLUMNS, localDate, personColumn, QueryOptions, selectHub, vulnerabilitiesColumn } from './export-dataset';
 
 export type PersonFilters = Parameters<PersonsService['filtered']>[1];
 
@@ -13,7 +13,7 @@ export type PersonFilters = Parameters<PersonsService['filtered']>[1];
 export class PersonsExport implements DatasetExport<PersonFilters> {
   constructor(private readonly persons: PersonsService) {}
 
-  query(actor: Actor, filters: PersonFilters, { timeZone, identifying }: { timeZone: string; identifying: boolean }) {
+  query(actor: Actor, filters: PersonFilters, { timeZone, detail }: QueryOptions) {
     const qb = this.persons
       .filtered(actor, filters)
       .innerJoin(HubEntity, 'hub', 'hub.id = person.hub_id')
@@ -28,16 +28,16 @@ export class PersonsExport implements DatasetExport<PersonFilters> {
       .setParameter('exportTimeZone', timeZone)
       .orderBy('person.created_at', 'ASC')
       .addOrderBy('person.id', 'ASC');
-    if (identifying) {
+    if (detail === 'identifying') {
       qb.addSelect(['person.given_name AS given_name', 'person.family_name AS family_name', 'person.document_number AS document_number', 'person.phone AS phone']);
     }
     return qb;
   }
 
-  columns(identifying: boolean): ExportColumn[] {
+  columns(options: ColumnOptions): ExportColumn[] {
     const today = new Date();
     const columns: ExportColumn[] = [
-      { key: 'personCode', value: (row) => row.person_code, width: 16 },
+      personColumn(options),
       ...HUB_COLUMNS,
       { key: 'sex', value: (row, text) => text.ref('sexes', row.sex) },
       {
@@ -46,11 +46,11 @@ export class PersonsExport implements DatasetExport<PersonFilters> {
       },
       { key: 'nationality', value: (row, text) => text.country(row.nationality) },
       { key: 'profile', value: (row, text) => text.ref('profiles', row.profile), width: 22 },
-      { key: 'vulnerabilities', value: (row, text) => text.refs('vulnerabilities', row.vulnerabilities), width: 30 },
+      vulnerabilitiesColumn(options),
       { key: 'consent', value: (row, text) => text.yesNo(row.consent_given), width: 10 },
       { key: 'registeredOn', type: 'date', value: (row) => row.registered_on, width: 12 },
     ];
-    if (!identifying) return columns;
+    if (options.detail !== 'identifying') return columns;
     return [
       ...columns,
       { key: 'givenName', value: (row) => row.given_name, width: 18 },

@@ -10,13 +10,13 @@ import type { Actor } from '../../../common/actor';
 import { isOverdue, todayUtc } from '../../referrals/referral-state-machine';
 import { ReferralFilters, ReferralsReadService } from '../../referrals/referrals-read.service';
 import { REFERRAL_STATUS_LABELS, URGENCY_LABELS } from '../export-labels';
-import { dateText, DatasetExport, ExportColumn, HUB_COLUMNS, localDate, selectHub } from './export-dataset';
+import { ColumnOptions, dateText, DatasetExport, ExportColumn, HUB_COLUMNS, localDate, personColumn, QueryOptions, selectHub } from './export-dataset';
 
 @Injectable()
 export class ReferralsExport implements DatasetExport<ReferralFilters> {
   constructor(private readonly referrals: ReferralsReadService) {}
 
-  query(actor: Actor, filters: ReferralFilters, { timeZone, identifying }: { timeZone: string; identifying: boolean }) {
+  query(actor: Actor, filters: ReferralFilters, { timeZone, detail }: QueryOptions) {
     const qb = this.referrals
       .filtered(actor, filters)
       .innerJoin(HubEntity, 'hub', 'hub.id = referral.hub_id')
@@ -36,16 +36,16 @@ export class ReferralsExport implements DatasetExport<ReferralFilters> {
       .setParameter('exportTimeZone', timeZone)
       .orderBy('referral.created_at', 'ASC')
       .addOrderBy('referral.id', 'ASC');
-    if (identifying) qb.addSelect(['person.given_name AS given_name', 'person.family_name AS family_name', 'person.phone AS phone']);
+    if (detail === 'identifying') qb.addSelect(['person.given_name AS given_name', 'person.family_name AS family_name', 'person.phone AS phone']);
     return qb;
   }
 
-  columns(identifying: boolean): ExportColumn[] {
+  columns(options: ColumnOptions): ExportColumn[] {
     const today = todayUtc();
     const columns: ExportColumn[] = [
       { key: 'createdOn', type: 'date', value: (row) => row.created_on, width: 12 },
       ...HUB_COLUMNS,
-      { key: 'personCode', value: (row) => row.person_code, width: 16 },
+      personColumn(options),
       { key: 'serviceProvider', value: (row) => row.provider_name, width: 28 },
       { key: 'needCategory', value: (row, text) => text.ref('needCategories', row.need_category), width: 24 },
       { key: 'urgency', value: (row, text) => text.of(URGENCY_LABELS, row.urgency) },
@@ -56,7 +56,7 @@ export class ReferralsExport implements DatasetExport<ReferralFilters> {
       { key: 'assignedTo', value: (row) => row.assignee_name, width: 20 },
       { key: 'createdBy', value: (row) => row.author_name, width: 20 },
     ];
-    if (!identifying) return columns;
+    if (options.detail !== 'identifying') return columns;
     return [
       ...columns,
       { key: 'givenName', value: (row) => row.given_name, width: 18 },
