@@ -9,9 +9,9 @@ import { resolve } from 'node:path';
 const i18n = resolve(import.meta.dirname, '../../apps/web/src/i18n');
 const sections = JSON.parse(readFileSync(resolve(i18n, 'sign-in/sections.json'), 'utf8'));
 
-for (const lang of ['es', 'en', 'fr']) {
+for (const lang of ['es', 'en', 'fr', 'ht']) {
   const full = JSON.parse(readFileSync(resolve(i18n, `${lang}.json`), 'utf8'));
   const picked = Object.fromEntries(sections.map((section) => [section, full[section]]));
   writeFileSync(resolve(i18n, `sign-in/${lang}.json`), `${JSON.stringify(picked, null, 2)}\n`);
 }
-console.log(`sign-in translations written for es, en, fr (${sections.join(', ')})`);
+console.log(`sign-in translations written for es, en, fr, ht (${sections.join(', ')})`);

@@ -18,6 +18,7 @@ import { MustChangePassword1764561000000 } from './migrations/1764561000000-must
 import { SecondFactor1765100000000 } from './migrations/1765100000000-second-factor';
 import { Retention1765300000000 } from './migrations/1765300000000-retention';
 import { AuditViewer1765400000000 } from './migrations/1765400000000-audit-viewer';
+import { Kreyol1765500000000 } from './migrations/1765500000000-kreyol';
 import { AuditEventEntity } from '../modules/audit/audit-event.entity';
 import { HubEntity } from '../modules/hubs/hub.entity';
 import { UserEntity } from '../modules/users/user.entity';
@@ -60,6 +61,7 @@ export const MIGRATIONS = [
   SecondFactor1765100000000,
   Retention1765300000000,
   AuditViewer1765400000000,
+  Kreyol1765500000000,
 ];
 
 export function dataSourceOptions(url: string, connectTimeoutSeconds = 5): DataSourceOptions {

@@ -2,6 +2,7 @@
 import { expect, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'Demo-2026!';
+export type UiLanguage = 'Español' | 'English' | 'Français' | 'Kreyòl ayisyen';
 const SCREENSHOTS = `${__dirname}/../../../../.test-results/screenshots`;
 
 export class AppPage {
@@ -56,12 +57,12 @@ export class AppPage {
     await this.page.getByRole('button', { name: labels.submit }).click();
   }
 
-  /** On the sign-in page: the three languages are buttons side by side. */
-  async chooseSignInLanguage(target: 'Español' | 'English' | 'Français') {
+  /** On the sign-in page: the four languages are buttons side by side. */
+  async chooseSignInLanguage(target: UiLanguage) {
     await this.page.getByRole('group', { name: /Idioma|Language|Langue/ }).getByRole('button', { name: target }).click();
   }
 
-  async switchLanguage(current: string, target: 'Español' | 'English' | 'Français') {
+  async switchLanguage(current: string, target: UiLanguage) {
     await this.page.getByRole('button', { name: new RegExp(current) }).click();
     await this.page.getByRole('menuitemradio', { name: target }).click();
   }

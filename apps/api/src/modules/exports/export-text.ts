@@ -1,6 +1,6 @@
 // How an export writes words: headers and labels in the caller's language, or, with `codes`, the
 // stable codes and column keys that a script can rely on.
-import type { Language, ReferenceListName } from '@mih/contracts';
+import { INTL_LOCALES, type Language, type ReferenceListName } from '@mih/contracts';
 import { HEADERS, HeaderKey, inLanguage, Labels, YES_NO } from './export-labels';
 
 /** Several values in one cell (topics, needs, counselors). */
@@ -18,7 +18,7 @@ export class ExportText {
     readonly codesOnly: boolean,
     private readonly referenceLabels: ReadonlyMap<string, ReadonlyMap<string, string>>,
   ) {
-    this.countryNames = new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' });
+    this.countryNames = new Intl.DisplayNames([...INTL_LOCALES[lang]], { type: 'region', fallback: 'code' });
   }
 
   header(key: HeaderKey): string {

@@ -1,7 +1,7 @@
 // Identifying columns are null unless consent_given (a CHECK enforces it); search_text is written by
 // PersonsService on every change and never read back.
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import type { AgeBand, ConsentPurpose, Profile, Sex } from '@mih/contracts';
+import type { AgeBand, ConsentPurpose, Language, Profile, Sex } from '@mih/contracts';
 
 @Entity('persons')
 export class PersonEntity {
@@ -23,6 +23,7 @@ export class PersonEntity {
   @Column({ name: 'document_number', type: 'varchar', nullable: true }) documentNumber!: string | null;
   @Column({ type: 'varchar', nullable: true }) phone!: string | null;
   @Column({ name: 'search_text', type: 'text', select: false, insert: false, update: false }) searchText!: string;
+  @Column({ name: 'preferred_language', type: 'varchar', nullable: true }) preferredLanguage!: Language | null;
   @Column({ name: 'merged_into_id', type: 'uuid', nullable: true }) mergedIntoId!: string | null;
   @Column({ name: 'created_by', type: 'uuid' }) createdBy!: string;
   @VersionColumn() version!: number;

@@ -68,6 +68,7 @@ describe('persons', () => {
         identifying: { givenName: 'J***', familyName: 'H***', dateOfBirth: '1990-**-**', documentNumber: '****01', phone: '****34' },
         identifyingRevealed: false,
         mergedIntoId: null,
+        preferredLanguage: null,
         createdBy: expect.stringMatching(UUID),
         version: 1,
         createdAt: expect.stringMatching(ISO),

@@ -335,6 +335,7 @@ function personValues(dto: CreatePersonDto): PersonValues {
     dateOfBirth: dto.dateOfBirth ?? null,
     documentNumber: dto.documentNumber ?? null,
     phone: dto.phone ?? null,
+    preferredLanguage: dto.preferredLanguage ?? null,
   };
 }
 
@@ -364,6 +365,7 @@ function auditView(p: PersonEntity) {
     ageBand: p.ageBand,
     vulnerabilities: p.vulnerabilities,
     consent: consentOf(p),
+    preferredLanguage: p.preferredLanguage,
   };
 }
 
@@ -388,6 +390,7 @@ export function toPerson(p: PersonEntity, options: { revealed?: boolean } = {}):
     identifying: options.revealed ? identifying : maskIdentifying(identifying),
     identifyingRevealed: options.revealed === true,
     mergedIntoId: p.mergedIntoId,
+    preferredLanguage: p.preferredLanguage,
     createdBy: p.createdBy,
     version: p.version,
     createdAt: p.createdAt.toISOString(),

@@ -51,6 +51,7 @@ describe('reference lists', () => {
     ['en', 'Female', 'Human trafficking'],
     ['fr', 'Femme', 'Traite des personnes'],
     ['es', 'Mujer', 'Trata de personas'],
+    ['ht', 'Fi', 'Trafik moun'],
   ])('labels in the language of ?lang=%s', async (lang, female, trafficking) => {
     const lists = await fetchLists(`?lang=${lang}`);
     expect(label(lists, 'sexes', 'female')).toBe(female);

@@ -1,7 +1,7 @@
 // A referral of a person from a hub to a service provider. Its status changes only through the state
 // machine (ReferralTransitions), never by a plain save; urgency_rank is generated for the review queue.
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import type { ReferralStatus, ReferralUrgency } from '@mih/contracts';
+import type { Language, ReferralStatus, ReferralUrgency } from '@mih/contracts';
 
 @Entity('referrals')
 export class ReferralEntity {
@@ -21,6 +21,7 @@ export class ReferralEntity {
   @Column({ name: 'created_by', type: 'uuid' }) createdBy!: string;
   @Column({ name: 'submitted_at', type: 'timestamptz', precision: 3, nullable: true }) submittedAt!: Date | null;
   @Column({ name: 'review_skipped', type: 'boolean', default: false }) reviewSkipped!: boolean;
+  @Column({ name: 'preferred_language', type: 'varchar', nullable: true }) preferredLanguage!: Language | null;
   @VersionColumn() version!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz', precision: 3 }) updatedAt!: Date;

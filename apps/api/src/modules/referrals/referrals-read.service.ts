@@ -146,6 +146,7 @@ export class ReferralsReadService {
       createdByName: userName.get(r.createdBy) ?? '',
       submittedAt: r.submittedAt?.toISOString() ?? null,
       reviewSkipped: r.reviewSkipped,
+      preferredLanguage: r.preferredLanguage,
       version: r.version,
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),

@@ -86,6 +86,7 @@ describe('referrals', () => {
         createdByName: staff.user.displayName,
         submittedAt: null,
         reviewSkipped: false,
+        preferredLanguage: null,
         version: 1,
         createdAt: expect.stringMatching(ISO),
         updatedAt: expect.stringMatching(ISO),

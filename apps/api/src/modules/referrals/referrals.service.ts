@@ -21,7 +21,7 @@ import { ReferralTransitions } from './referral-transitions.service';
 import { ReferralsReadService } from './referrals-read.service';
 
 /** The columns a create stores from the request (the rest are generated). */
-type ReferralValues = Pick<ReferralEntity, 'personId' | 'hubId' | 'serviceProviderId' | 'needCategory' | 'urgency' | 'reason' | 'dueOn'>;
+type ReferralValues = Pick<ReferralEntity, 'personId' | 'hubId' | 'serviceProviderId' | 'needCategory' | 'urgency' | 'reason' | 'dueOn' | 'preferredLanguage'>;
 
 /** Fields that change only while the referral is with its author (draft or returned). */
 const CONTENT_FIELDS = ['serviceProviderId', 'needCategory', 'urgency', 'reason'] as const;
@@ -72,6 +72,7 @@ export class ReferralsService {
       urgency: dto.urgency,
       reason: dto.reason,
       dueOn: dto.dueOn ?? addDays(todayUtc(), REFERRAL_DUE_DAYS[dto.urgency]),
+      preferredLanguage: dto.preferredLanguage !== undefined ? dto.preferredLanguage : person.preferredLanguage,
     };
     const id = dto.id ?? randomUUID();
     try {
@@ -213,5 +214,13 @@ function sameRequest(existing: ReferralEntity, dto: CreateReferralDto): boolean 
 
 /** The fields a PATCH may change, as the audit trail shows them. */
 function auditView(r: ReferralEntity) {
-  return { serviceProviderId: r.serviceProviderId, needCategory: r.needCategory, urgency: r.urgency, reason: r.reason, dueOn: r.dueOn, assignedTo: r.assignedTo };
+  return {
+    serviceProviderId: r.serviceProviderId,
+    needCategory: r.needCategory,
+    urgency: r.urgency,
+    reason: r.reason,
+    dueOn: r.dueOn,
+    assignedTo: r.assignedTo,
+    preferredLanguage: r.preferredLanguage,
+  };
 }

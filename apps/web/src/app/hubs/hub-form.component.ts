@@ -40,6 +40,7 @@ import { ConfirmDialogComponent, type ConfirmDialogData } from '../shared/confir
 import { FieldErrorComponent } from '../shared/field-error.component';
 import { IconComponent } from '../shared/icon.component';
 import { HubsService } from './hubs.service';
+import { intlLocales } from '../i18n/intl-locales';
 
 // The same rules as the API's DTO, so most mistakes show before a round trip.
 export const HUB_CODE_PATTERN = /^[A-Z0-9]{2,6}$/;
@@ -86,7 +87,7 @@ export class HubFormComponent {
   protected readonly statuses = HUB_STATUSES;
   protected readonly countries = computed(() => {
     const lang = this.lang();
-    return [...REGION_COUNTRY_CODES].sort((a, b) => countryName(a, lang).localeCompare(countryName(b, lang), lang));
+    return [...REGION_COUNTRY_CODES].sort((a, b) => countryName(a, lang).localeCompare(countryName(b, lang), intlLocales(lang)));
   });
 
   private readonly fb = inject(NonNullableFormBuilder);

@@ -22,6 +22,7 @@ import { LocalDatePipe } from '../i18n/local-date.pipe';
 import { IconComponent } from '../shared/icon.component';
 import { ListStatusComponent } from '../shared/list-status.component';
 import { HubsService } from './hubs.service';
+import { intlLocales } from '../i18n/intl-locales';
 
 const PAGE_SIZE = 50;
 
@@ -53,7 +54,7 @@ export class HubListComponent {
   protected readonly columns = ['name', 'location', 'country', 'openedOn', 'status'];
   protected readonly countries = computed(() => {
     const lang = this.lang();
-    return [...REGION_COUNTRY_CODES].sort((a, b) => countryName(a, lang).localeCompare(countryName(b, lang), lang));
+    return [...REGION_COUNTRY_CODES].sort((a, b) => countryName(a, lang).localeCompare(countryName(b, lang), intlLocales(lang)));
   });
 
   protected readonly filters = inject(NonNullableFormBuilder).group({

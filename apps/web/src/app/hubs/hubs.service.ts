@@ -7,6 +7,7 @@ import { AuthService } from '../core/auth.service';
 import { toHttpParams } from '../core/http-params';
 import { LanguageService } from '../i18n/language.service';
 import { OfflineCacheService } from '../offline/offline-cache.service';
+import { intlLocales } from '../i18n/intl-locales';
 
 const HUBS = '/api/hubs';
 
@@ -50,5 +51,5 @@ export class HubsService {
 /** The user's own hubs first (in their order), then the others by name. */
 export function ownHubsFirst(hubs: readonly Hub[], own: readonly string[], lang: string): Hub[] {
   const rank = (hub: Hub) => (own.includes(hub.id) ? own.indexOf(hub.id) : own.length);
-  return [...hubs].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, lang));
+  return [...hubs].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, intlLocales(lang)));
 }

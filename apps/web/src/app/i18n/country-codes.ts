@@ -2,6 +2,7 @@
 // Names come from the browser (Intl.DisplayNames), so nothing here needs translating.
 import { REGION_COUNTRY_CODES } from '@mih/contracts';
 import { countryName } from './country-name.pipe';
+import { intlLocales } from './intl-locales';
 
 export const ALL_COUNTRY_CODES: readonly string[] = (
   'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY ' +
@@ -21,7 +22,7 @@ export interface CountryGroups {
 
 /** Country codes for a nationality picker: the region first, then the rest, each sorted by name. */
 export function countryGroups(lang: string): CountryGroups {
-  const byName = (a: string, b: string) => countryName(a, lang).localeCompare(countryName(b, lang), lang);
+  const byName = (a: string, b: string) => countryName(a, lang).localeCompare(countryName(b, lang), intlLocales(lang));
   const region = new Set<string>(REGION_COUNTRY_CODES);
   return {
     region: [...REGION_COUNTRY_CODES].sort(byName),

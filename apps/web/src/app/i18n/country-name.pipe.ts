@@ -1,4 +1,5 @@
 import { Pipe, type PipeTransform } from '@angular/core';
+import { intlLocales } from './intl-locales';
 
 const displayNames = new Map<string, Intl.DisplayNames>();
 
@@ -6,7 +7,7 @@ export function countryName(code: string | null | undefined, lang: string): stri
   if (!code) return '';
   let names = displayNames.get(lang);
   if (!names) {
-    names = new Intl.DisplayNames([lang], { type: 'region' });
+    names = new Intl.DisplayNames(intlLocales(lang), { type: 'region' });
     displayNames.set(lang, names);
   }
   try {

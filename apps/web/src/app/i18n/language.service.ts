@@ -8,7 +8,7 @@ import { TranslocoChunkLoader } from './transloco-loader';
 export const LANGUAGE_STORAGE_KEY = 'mih.lang';
 
 /** Each language named in itself, as a language switch should show it. */
-export const LANGUAGE_AUTONYMS: Record<Language, string> = { es: 'Español', en: 'English', fr: 'Français' };
+export const LANGUAGE_AUTONYMS: Record<Language, string> = { es: 'Español', en: 'English', fr: 'Français', ht: 'Kreyòl ayisyen' };
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);

@@ -1,4 +1,5 @@
 import { Pipe, type PipeTransform } from '@angular/core';
+import { dateTimeFormat, intlLocales } from './intl-locales';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -13,7 +14,7 @@ export class LocalDatePipe implements PipeTransform {
     const dateOnly = DATE_ONLY.test(value);
     const date = new Date(dateOnly ? `${value}T00:00:00Z` : value);
     if (Number.isNaN(date.getTime())) return value;
-    return new Intl.DateTimeFormat(lang, {
+    return dateTimeFormat(lang, {
       dateStyle: 'medium',
       ...(withTime && !dateOnly ? { timeStyle: 'short' } : {}),
       ...(dateOnly ? { timeZone: 'UTC' } : {}),
@@ -27,6 +28,6 @@ export class LocalNumberPipe implements PipeTransform {
   /** A count the API hid ("<5", "x") is shown as its mark. */
   transform(value: number | string | null | undefined, lang: string): string {
     if (typeof value === 'string') return value;
-    return value == null ? '' : new Intl.NumberFormat(lang).format(value);
+    return value == null ? '' : new Intl.NumberFormat(intlLocales(lang)).format(value);
   }
 }

@@ -6,9 +6,11 @@ import { TRANSLOCO_LOADER, TranslocoService, provideTransloco } from '@jsverse/t
 import en from '../../i18n/en.json';
 import es from '../../i18n/es.json';
 import fr from '../../i18n/fr.json';
+import ht from '../../i18n/ht.json';
 import enSignIn from '../../i18n/sign-in/en.json';
 import esSignIn from '../../i18n/sign-in/es.json';
 import frSignIn from '../../i18n/sign-in/fr.json';
+import htSignIn from '../../i18n/sign-in/ht.json';
 import sections from '../../i18n/sign-in/sections.json';
 import { LanguageService } from './language.service';
 import { TranslocoChunkLoader } from './transloco-loader';
@@ -18,6 +20,7 @@ describe('sign-in translations', () => {
     ['es', es, esSignIn],
     ['en', en, enSignIn],
     ['fr', fr, frSignIn],
+    ['ht', ht, htSignIn],
   ])('%s: the sign-in file is exactly its sections of the whole file (else: node tools/i18n/make-sign-in-translations.mjs)', (_lang, whole, signIn) => {
     const picked = Object.fromEntries(sections.map((section) => [section, (whole as Record<string, unknown>)[section]]));
     expect(signIn).toEqual(picked);

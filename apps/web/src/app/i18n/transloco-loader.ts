@@ -10,6 +10,7 @@ const WHOLE: Record<Language, () => Promise<Translation>> = {
   es: () => import('../../i18n/es.json').then((m) => m.default),
   en: () => import('../../i18n/en.json').then((m) => m.default),
   fr: () => import('../../i18n/fr.json').then((m) => m.default),
+  ht: () => import('../../i18n/ht.json').then((m) => m.default),
 };
 
 /** Made from the whole files by tools/i18n/make-sign-in-translations.mjs (a spec keeps them equal). */
@@ -17,6 +18,7 @@ const SIGN_IN: Record<Language, () => Promise<Translation>> = {
   es: () => import('../../i18n/sign-in/es.json').then((m) => m.default),
   en: () => import('../../i18n/sign-in/en.json').then((m) => m.default),
   fr: () => import('../../i18n/sign-in/fr.json').then((m) => m.default),
+  ht: () => import('../../i18n/sign-in/ht.json').then((m) => m.default),
 };
 
 @Injectable({ providedIn: 'root' })

@@ -8,6 +8,7 @@ import { LanguageService } from '../i18n/language.service';
 import { IconComponent, type IconName } from '../shared/icon.component';
 import { ConnectionService } from './connection.service';
 import { OutboxService } from './outbox.service';
+import { dateTimeFormat } from '../i18n/intl-locales';
 
 @Component({
   selector: 'mih-sync-status',
@@ -104,7 +105,7 @@ export class SyncStatusComponent {
     this.lang();
     const at = this.outbox.lastSyncAt();
     if (at === null) return this.outbox.items().length ? this.transloco.translate('offline.neverSynced') : null;
-    const time = new Intl.DateTimeFormat(this.lang(), sameDay(at) ? { timeStyle: 'short' } : { dateStyle: 'short', timeStyle: 'short' }).format(at);
+    const time = dateTimeFormat(this.lang(), sameDay(at) ? { timeStyle: 'short' } : { dateStyle: 'short', timeStyle: 'short' }).format(at);
     return this.transloco.translate('offline.lastSync', { time });
   });
 

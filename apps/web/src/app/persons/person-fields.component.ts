@@ -8,7 +8,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { CONSENT_PURPOSES, type Hub } from '@mih/contracts';
+import { CONSENT_PURPOSES, type Hub, LANGUAGES } from '@mih/contracts';
 import { startWith, switchMap } from 'rxjs';
 import { countryGroups } from '../i18n/country-codes';
 import { CountryNamePipe } from '../i18n/country-name.pipe';
@@ -48,6 +48,7 @@ export class PersonFieldsComponent {
   readonly identifyingMasked = input(false);
 
   protected readonly purposes = CONSENT_PURPOSES;
+  protected readonly languages = LANGUAGES;
   protected readonly maxDate = today();
   protected readonly countries = computed(() => countryGroups(this.lang()));
   protected readonly sexOptions = computed(() => this.lists().sexes.map((i) => ({ value: i.code, label: i.label })));

@@ -16,6 +16,7 @@ import {
   type CreatePersonRequest,
   IDENTIFYING_FIELDS,
   type IdentifyingField,
+  type Language,
   type Person,
   type Profile,
   type Sex,
@@ -41,6 +42,8 @@ export type PersonFormGroup = FormGroup<{
   dateOfBirth: FormControl<string>;
   documentNumber: FormControl<string>;
   phone: FormControl<string>;
+  /** '' while not asked. */
+  preferredLanguage: FormControl<string>;
 }>;
 
 const NAME_MAX_LENGTH = 100;
@@ -89,6 +92,7 @@ export function buildPersonForm(fb: NonNullableFormBuilder): PersonFormGroup {
     dateOfBirth: ['', notAfterToday],
     documentNumber: ['', Validators.maxLength(DOCUMENT_MAX_LENGTH)],
     phone: ['', Validators.pattern(PHONE_PATTERN)],
+    preferredLanguage: [''],
   });
 }
 
@@ -136,6 +140,7 @@ export function createPersonRequest(form: PersonFormGroup, id: string): CreatePe
   if (v.birthYear !== null) request.birthYear = v.birthYear;
   if (v.ageBand) request.ageBand = v.ageBand as AgeBand;
   if (v.vulnerabilities.length) request.vulnerabilities = v.vulnerabilities;
+  if (v.preferredLanguage) request.preferredLanguage = v.preferredLanguage as Language;
   if (v.consent.given) {
     request.consent = { given: true, purposes: v.consent.purposes as ConsentPurpose[], date: v.consent.date };
     for (const field of IDENTIFYING_FIELDS) {
@@ -173,6 +178,7 @@ export function personFormValue(person: Person): ReturnType<PersonFormGroup['get
     dateOfBirth: identifying('dateOfBirth'),
     documentNumber: identifying('documentNumber'),
     phone: identifying('phone'),
+    preferredLanguage: person.preferredLanguage ?? '',
   };
 }
 
@@ -186,6 +192,7 @@ export function personChanges(form: PersonFormGroup, person: Person): Omit<Updat
   if (v.birthYear !== person.birthYear) changes.birthYear = v.birthYear;
   if ((v.ageBand || null) !== person.ageBand) changes.ageBand = (v.ageBand || null) as AgeBand | null;
   if (!sameList(v.vulnerabilities, person.vulnerabilities)) changes.vulnerabilities = v.vulnerabilities;
+  if ((v.preferredLanguage || null) !== person.preferredLanguage) changes.preferredLanguage = (v.preferredLanguage || null) as Language | null;
 
   const before = person.consent;
   const given = v.consent.given;
@@ -238,6 +245,7 @@ export function pendingPerson(request: CreatePersonRequest & { id: string }, cre
     },
     identifyingRevealed: false,
     mergedIntoId: null,
+    preferredLanguage: request.preferredLanguage ?? null,
     createdBy,
     version: 0,
     createdAt: now,

@@ -26,6 +26,7 @@ import { IconComponent } from '../shared/icon.component';
 import { CHECK_LINKS, failingSummary, hubRows } from './quarter-close';
 import { QuarterLocksService } from './quarter-locks.service';
 import { type UnlockDialogData, UnlockDialogComponent } from './unlock-dialog.component';
+import { dateTimeFormat } from '../i18n/intl-locales';
 
 type State = { checks: QuarterChecks | null; locks: QuarterLock[]; errorKey: string | null; loading: boolean };
 
@@ -129,7 +130,7 @@ export class QuarterCloseComponent {
 
   /** The day the quarter can be locked from: the next quarter's first day, where the browser is. */
   protected lockableFrom(checks: QuarterChecks): string {
-    return new Intl.DateTimeFormat(this.lang(), { dateStyle: 'long', timeZone: checks.timeZone }).format(new Date(checks.endsAt));
+    return dateTimeFormat(this.lang(), { dateStyle: 'long', timeZone: checks.timeZone }).format(new Date(checks.endsAt));
   }
 
   protected lock(): void {

@@ -21,6 +21,7 @@ describe('ReferralFormComponent', () => {
   let providers: { listAll: jest.Mock };
   let referrals: { create: jest.Mock; act: jest.Mock; update: jest.Mock; get: jest.Mock };
   let navigate: jest.SpyInstance;
+  let shownPerson = person();
 
   async function settle(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 10));
@@ -38,13 +39,14 @@ describe('ReferralFormComponent', () => {
   }
 
   beforeEach(async () => {
+    shownPerson = person();
     providers = { listAll: jest.fn(() => of([serviceProvider(), serviceProvider({ id: 'sp-2', name: 'Albergue Belén' })])) };
     referrals = { create: jest.fn(), act: jest.fn(), update: jest.fn(), get: jest.fn() };
     TestBed.configureTestingModule({
       providers: [
         provideRouter([]),
         provideTestTransloco(),
-        { provide: PersonsService, useValue: { get: () => of({ ...person(), visits: [], referrals: [] }) } },
+        { provide: PersonsService, useValue: { get: () => of({ ...shownPerson, visits: [], referrals: [] }) } },
         { provide: HubsService, useValue: { get: () => of(hub()) } },
         { provide: ServiceProvidersService, useValue: providers },
         { provide: ReferralsService, useValue: referrals },
@@ -113,5 +115,25 @@ describe('ReferralFormComponent', () => {
     });
     expect(referrals.act).toHaveBeenCalledWith(referral().id, 'submit', { version: 1 });
     expect(navigate).toHaveBeenCalledWith(['/referrals', referral().id], { replaceUrl: true });
+  });
+
+  it("takes the person's preferred language for the slip, and lets staff change it", async () => {
+    shownPerson = person({ preferredLanguage: 'ht' });
+    fixture = TestBed.createComponent(ReferralFormComponent);
+    fixture.componentRef.setInput('personId', person().id);
+    root = fixture.nativeElement;
+    await settle();
+    expect(getByLabel<HTMLElement>(root, 'Idioma de la persona').textContent).toContain('Criollo haitiano');
+
+    referrals.create.mockReturnValue(of(referral({ version: 1 })));
+    referrals.act.mockReturnValue(of(referral({ status: 'submitted', version: 2 })));
+    await choose('Necesidad', 'Albergue');
+    await choose('Proveedor de servicios', 'Albergue Belén');
+    type(getByLabel(root, 'Motivo de la derivación'), 'Necesita albergue.');
+    await click(getByLabel(root, 'La persona aceptó que sus datos mínimos se compartan con el proveedor'));
+    await choose('Idioma de la persona', 'Francés');
+    await click(getByRole(root, 'button', /Enviar a revisión/));
+
+    expect(referrals.create).toHaveBeenCalledWith(expect.objectContaining({ preferredLanguage: 'fr' }));
   });
 });

@@ -17,6 +17,8 @@ import {
   type ApiError,
   ERROR_CODES,
   type Hub,
+  type Language,
+  LANGUAGES,
   type Person,
   REFERRAL_REASON_MAX_LENGTH,
   REFERRAL_URGENCIES,
@@ -91,7 +93,10 @@ export class ReferralFormComponent {
     reason: ['', [Validators.required, Validators.maxLength(REFERRAL_REASON_MAX_LENGTH)]],
     consentToShare: [false, Validators.requiredTrue],
     dueOn: [defaultDueOn('routine'), Validators.required],
+    /** The language of the slip the person carries away; '' while not known. */
+    preferredLanguage: [''],
   });
+  protected readonly languages = LANGUAGES;
 
   protected readonly referral = signal<Referral | null>(null);
   protected readonly person = signal<Person | null>(null);
@@ -195,6 +200,7 @@ export class ReferralFormComponent {
       reason: v.reason.trim(),
       consentToShare: true,
       dueOn: v.dueOn,
+      ...(v.preferredLanguage ? { preferredLanguage: v.preferredLanguage as Language } : {}),
     });
   }
 
@@ -206,6 +212,7 @@ export class ReferralFormComponent {
     if (v.urgency !== referral.urgency) changes.urgency = v.urgency as ReferralUrgency;
     if (v.reason.trim() !== referral.reason) changes.reason = v.reason.trim();
     if (v.dueOn !== referral.dueOn) changes.dueOn = v.dueOn;
+    if ((v.preferredLanguage || null) !== referral.preferredLanguage) changes.preferredLanguage = (v.preferredLanguage || null) as Language | null;
     if (Object.keys(changes).length === 0) return of(referral);
     return this.referrals.update(referral.id, { version: referral.version, ...changes });
   }
@@ -247,6 +254,7 @@ export class ReferralFormComponent {
           reason: referral.reason,
           consentToShare: referral.consentToShare,
           dueOn: referral.dueOn,
+          preferredLanguage: referral.preferredLanguage ?? '',
         });
         if (!this.person()) this.loadPerson(referral.personId);
         else this.loading.set(false);
@@ -257,6 +265,9 @@ export class ReferralFormComponent {
 
   private showPerson(person: Person): void {
     this.person.set(person);
+    // A new referral speaks the person's language unless the staff member already chose another.
+    const language = this.form.controls.preferredLanguage;
+    if (this.isNew() && language.pristine) language.setValue(person.preferredLanguage ?? '');
     this.hubs.get(person.hubId).subscribe({
       next: (hub) => {
         this.loading.set(false);

@@ -157,4 +157,10 @@ describe('ReferralPageComponent', () => {
     expect(root.querySelector('.timeline')!.textContent).toContain('El proveedor, mediante su enlace');
     expect(buttons()).toEqual(expect.arrayContaining(['Atención completada', 'El proveedor declinó']));
   });
+
+  it("names the person's language, which the slip is printed in", async () => {
+    await render(detail({ status: 'approved', preferredLanguage: 'ht' }));
+    expect(root.textContent).toContain('Idioma de la persona');
+    expect(root.textContent).toContain('Criollo haitiano');
+  });
 });

@@ -42,6 +42,7 @@ import {
 } from './referral-rules';
 import { ReferralStatusComponent, ReferralUrgencyComponent } from './referral-status.component';
 import { ReferralsService } from './referrals.service';
+import { intlLocales } from '../i18n/intl-locales';
 
 /** Who a referral can be handed to: the people who follow cases in its hub. */
 const ASSIGNABLE_ROLES = ['staff', 'supervisor'];
@@ -219,7 +220,7 @@ export class ReferralPageComponent {
         this.assignees.set(
           users
             .filter((user) => ASSIGNABLE_ROLES.includes(user.role))
-            .sort((a, b) => a.displayName.localeCompare(b.displayName, this.lang())),
+            .sort((a, b) => a.displayName.localeCompare(b.displayName, intlLocales(this.lang()))),
         ),
       );
   }

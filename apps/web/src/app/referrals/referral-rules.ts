@@ -1,6 +1,7 @@
 // What the referral page offers: the steps of the state machine (REFERRAL_TRANSITIONS, shared with the
 // API) that the referral's status allows and the caller's role may take. The API decides again.
 import {
+  type Language,
   PROVIDER_LINK_ACTIONS,
   REFERRAL_COMMENT_REQUIRED,
   REFERRAL_DUE_DAYS,
@@ -91,4 +92,25 @@ export function defaultDueOn(urgency: ReferralUrgency, today = new Date()): stri
 export function localDateString(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+export type SlipLanguageRole = 'person' | 'provider' | 'my';
+
+/**
+ * The languages a slip can be printed in, the default first: the person's (what they carry away), the
+ * provider's (who answers it), the staff member's own; each language once, under its first role.
+ */
+export function slipLanguageChoices(
+  personLanguage: Language | null,
+  providerLanguage: Language,
+  myLanguage: Language,
+): { lang: Language; role: SlipLanguageRole }[] {
+  const candidates: { lang: Language | null; role: SlipLanguageRole }[] = [
+    { lang: personLanguage, role: 'person' },
+    { lang: providerLanguage, role: 'provider' },
+    { lang: myLanguage, role: 'my' },
+  ];
+  const choices: { lang: Language; role: SlipLanguageRole }[] = [];
+  for (const { lang, role } of candidates) if (lang && !choices.some((c) => c.lang === lang)) choices.push({ lang, role });
+  return choices;
 }

@@ -1,9 +1,12 @@
-// The printable referral slip (/referrals/:id/slip), outside the shell: one page in the provider's first
-// language (whatever the UI's), with the minimum data shared and a QR code of a new provider link.
-// Opening this page issues that link, which revokes any link printed before.
+// The printable referral slip (/referrals/:id/slip), outside the shell: one page with the minimum data
+// shared and a QR code of a new provider link. The person carries it away, so it is printed in their
+// language by default, or in the provider's or the staff member's, whatever the UI speaks: its texts and
+// reference labels load in that language on demand. Opening this page issues the link, which revokes
+// any link printed before.
 import { DOCUMENT, ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatRadioModule } from '@angular/material/radio';
 import { RouterLink } from '@angular/router';
 import { TranslocoDirective, TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import {
@@ -16,7 +19,7 @@ import {
   type ReferralDetail,
   type ServiceProvider,
 } from '@mih/contracts';
-import { forkJoin, map, switchMap } from 'rxjs';
+import { type Observable, forkJoin, map, of, switchMap } from 'rxjs';
 import { errorMessageKey, toApiError } from '../core/api-error';
 import { HubsService } from '../hubs/hubs.service';
 import { CountryNamePipe } from '../i18n/country-name.pipe';
@@ -29,6 +32,7 @@ import { ReferenceListsService } from '../reference-lists/reference-lists.servic
 import { ServiceProvidersService } from '../service-providers/service-providers.service';
 import { IconComponent } from '../shared/icon.component';
 import { QrCodeComponent } from '../shared/qr-code.component';
+import { slipLanguageChoices } from './referral-rules';
 import { ReferralsService } from './referrals.service';
 
 interface Slip {
@@ -36,7 +40,6 @@ interface Slip {
   provider: ServiceProvider;
   hub: Hub;
   person: Person;
-  lists: ReferenceLists;
   link: ProviderLink;
   url: string;
 }
@@ -47,6 +50,7 @@ interface Slip {
     RouterLink,
     MatButtonModule,
     MatProgressBarModule,
+    MatRadioModule,
     TranslocoDirective,
     TranslocoPipe,
     CountryNamePipe,
@@ -75,8 +79,18 @@ export class ReferralSlipComponent {
 
   protected readonly slip = signal<Slip | null>(null);
   protected readonly errorKey = signal<string | null>(null);
-  /** The slip's language: the provider's first one. */
-  protected readonly slipLang = computed<Language>(() => this.slip()?.provider.languages[0] ?? DEFAULT_LANGUAGE);
+  /** The languages offered, the default (the person's when known) first. */
+  protected readonly languageChoices = computed(() => {
+    const slip = this.slip();
+    if (!slip) return [];
+    return slipLanguageChoices(slip.referral.preferredLanguage, slip.provider.languages[0] ?? DEFAULT_LANGUAGE, this.lang());
+  });
+  /** The staff member's pick among languageChoices, if any. */
+  protected readonly chosenLang = signal<Language | null>(null);
+  protected readonly slipLang = computed<Language>(() => this.chosenLang() ?? this.languageChoices()[0]?.lang ?? DEFAULT_LANGUAGE);
+  /** Reference labels per language, loaded (with that language's texts) once asked for. */
+  private readonly listsByLang = signal<Partial<Record<Language, ReferenceLists>>>({});
+  protected readonly lists = computed(() => this.listsByLang()[this.slipLang()] ?? null);
   protected readonly age = computed(() => approximateAge(this.slip()?.person.birthYear ?? null));
   /** A short reference to quote on the phone. */
   protected readonly reference = computed(() => this.slip()?.referral.id.slice(0, 8).toUpperCase() ?? '');
@@ -86,6 +100,20 @@ export class ReferralSlipComponent {
       const id = this.id();
       untracked(() => this.load(id));
     });
+    effect(() => {
+      const lang = this.slipLang();
+      if (this.slip()) untracked(() => this.inLanguage(lang).subscribe({ error: (err: unknown) => this.errorKey.set(errorMessageKey(toApiError(err))) }));
+    });
+  }
+
+  /** The slip's texts and reference labels in `lang`, loaded unless they already are. */
+  private inLanguage(lang: Language): Observable<unknown> {
+    if (this.listsByLang()[lang]) return of(null);
+    return forkJoin({
+      lists: this.referenceLists.inLanguage(lang),
+      // The translations of the slip's language, loaded even when the UI speaks another one.
+      translations: this.transloco.load(lang),
+    }).pipe(map(({ lists }) => this.listsByLang.update((byLang) => ({ ...byLang, [lang]: lists }))));
   }
 
   protected print(): void {
@@ -104,12 +132,8 @@ export class ReferralSlipComponent {
           }).pipe(map((parts) => ({ referral, ...parts }))),
         ),
         switchMap((parts) => {
-          const lang = parts.provider.languages[0] ?? DEFAULT_LANGUAGE;
-          return forkJoin({
-            lists: this.referenceLists.inLanguage(lang),
-            // The translations of the slip's language, loaded even when the UI speaks another one.
-            translations: this.transloco.load(lang),
-          }).pipe(map(({ lists }) => ({ ...parts, lists })));
+          const [first] = slipLanguageChoices(parts.referral.preferredLanguage, parts.provider.languages[0] ?? DEFAULT_LANGUAGE, this.lang());
+          return this.inLanguage(first.lang).pipe(map(() => parts));
         }),
         // Last: a link is issued only when everything else could be shown.
         switchMap((parts) =>

@@ -24,6 +24,7 @@ import { IconComponent } from '../shared/icon.component';
 import { ChartCardComponent, type ChartSeries } from './chart-card.component';
 import { PERIOD_KINDS, type Period, type PeriodKind, periodOf } from './period';
 import { ReportsService } from './reports.service';
+import { dateTimeFormat } from '../i18n/intl-locales';
 
 /** Long lists (topics, needs, nationalities) show their first ones; the table under each chart too. */
 const TOP = 10;
@@ -124,7 +125,7 @@ export class DashboardComponent {
       return { id, title, categories: shown.map((c) => label(c.code)), series: [{ name, values: shown.map((c) => c.count) }], horizontal };
     };
     const ref = (items: readonly ReferenceItem[]) => (code: string) => referenceLabel(items, code);
-    const monthName = new Intl.DateTimeFormat(this.lang(), { month: 'short', year: 'numeric', timeZone: 'UTC' });
+    const monthName = dateTimeFormat(this.lang(), { month: 'short', year: 'numeric', timeZone: 'UTC' });
     return [
       {
         id: 'trend',

@@ -35,6 +35,7 @@ import { IconComponent } from '../shared/icon.component';
 import { lastEndedQuarter, quarterDays } from './quarter';
 import { ReportsService } from './reports.service';
 import { share, suppressed } from './small-counts';
+import { intlLocales } from '../i18n/intl-locales';
 
 /** Topics and needs: the first ones only, it is one page. */
 const TOP = 5;
@@ -118,7 +119,7 @@ export class QuarterSummaryComponent {
 
   /** Hubs, countries and days are not people: never suppressed. */
   protected number(value: number, lang: string): string {
-    return new Intl.NumberFormat(lang).format(value);
+    return new Intl.NumberFormat(intlLocales(lang)).format(value);
   }
 
   protected share(value: Count, total: Count, lang: string): string {

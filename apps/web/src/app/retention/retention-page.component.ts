@@ -17,6 +17,7 @@ import { LanguageService } from '../i18n/language.service';
 import { LocalDatePipe, LocalNumberPipe } from '../i18n/local-date.pipe';
 import { FieldErrorComponent } from '../shared/field-error.component';
 import { RetentionService } from './retention.service';
+import { intlLocales } from '../i18n/intl-locales';
 
 interface CountryRow {
   setting: RetentionSetting;
@@ -86,7 +87,7 @@ export class RetentionPageComponent {
               validators: [Validators.required, Validators.min(RETENTION_YEARS.min), Validators.max(RETENTION_YEARS.max), Validators.pattern(/^\d+$/)],
             });
             return { setting, years, form: new FormGroup({ years }) };
-          }).sort((a, b) => this.countryLabel(a.setting.countryCode).localeCompare(this.countryLabel(b.setting.countryCode), this.lang())),
+          }).sort((a, b) => this.countryLabel(a.setting.countryCode).localeCompare(this.countryLabel(b.setting.countryCode), intlLocales(this.lang()))),
         );
         this.preview.set(preview.items);
         this.errorKey.set(null);

@@ -27,6 +27,7 @@ import { IconComponent } from '../shared/icon.component';
 import { ListStatusComponent } from '../shared/list-status.component';
 import { coverageText, mayEditDirectory } from './provider-format';
 import { ServiceProvidersService } from './service-providers.service';
+import { intlLocales } from '../i18n/intl-locales';
 
 const PAGE_SIZE = 50;
 
@@ -63,7 +64,7 @@ export class ProviderListComponent {
   protected readonly columns = ['name', 'needs', 'coverage', 'contact', 'accepting'];
   protected readonly countries = computed(() => {
     const lang = this.lang();
-    return [...REGION_COUNTRY_CODES].sort((a, b) => countryName(a, lang).localeCompare(countryName(b, lang), lang));
+    return [...REGION_COUNTRY_CODES].sort((a, b) => countryName(a, lang).localeCompare(countryName(b, lang), intlLocales(lang)));
   });
 
   protected readonly filters = inject(NonNullableFormBuilder).group({

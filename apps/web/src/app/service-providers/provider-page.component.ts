@@ -34,6 +34,7 @@ import { IconComponent } from '../shared/icon.component';
 import { coverageText, mayEditDirectory } from './provider-format';
 import { buildProviderForm, createProviderRequest, providerChanges, providerFormValue } from './provider-form';
 import { ServiceProvidersService } from './service-providers.service';
+import { intlLocales } from '../i18n/intl-locales';
 
 const MUNICIPALITY_MAX_LENGTH = 120;
 
@@ -79,7 +80,7 @@ export class ProviderPageComponent {
   protected readonly autonyms = LANGUAGE_AUTONYMS;
   protected readonly countries = computed(() => {
     const lang = this.lang();
-    return [...REGION_COUNTRY_CODES].sort((a, b) => countryName(a, lang).localeCompare(countryName(b, lang), lang));
+    return [...REGION_COUNTRY_CODES].sort((a, b) => countryName(a, lang).localeCompare(countryName(b, lang), intlLocales(lang)));
   });
 
   protected readonly form = buildProviderForm(inject(NonNullableFormBuilder));

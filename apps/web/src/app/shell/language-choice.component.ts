@@ -1,4 +1,4 @@
-// The language switch of the sign-in page: the three languages side by side, one tap each, in plain
+// The language switch of the sign-in page: the four languages side by side, one tap each, in plain
 // buttons (the toolbar's menu would add Material's menu and overlay code to the first page a phone loads).
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';

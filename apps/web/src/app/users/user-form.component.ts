@@ -52,6 +52,7 @@ import { FieldErrorComponent } from '../shared/field-error.component';
 import { IconComponent } from '../shared/icon.component';
 import { ResetPasswordDialogComponent, type ResetPasswordDialogData } from './reset-password-dialog.component';
 import { UsersService } from './users.service';
+import { intlLocales } from '../i18n/intl-locales';
 
 /** Roles that work in named hubs (at least one); supervisors may have hubs and/or whole countries. */
 const HUB_ROLES: readonly Role[] = ['staff', 'counselor'];
@@ -102,7 +103,7 @@ export class UserFormComponent {
   protected readonly passwordMinLength = PASSWORD_MIN_LENGTH;
   protected readonly countries = computed(() => {
     const lang = this.lang();
-    return [...REGION_COUNTRY_CODES].sort((a, b) => countryName(a, lang).localeCompare(countryName(b, lang), lang));
+    return [...REGION_COUNTRY_CODES].sort((a, b) => countryName(a, lang).localeCompare(countryName(b, lang), intlLocales(lang)));
   });
   protected readonly hubs = toSignal(
     inject(HubsService)
@@ -113,7 +114,7 @@ export class UserFormComponent {
   protected readonly sortedHubs = computed(() => {
     const lang = this.lang();
     return [...this.hubs()].sort(
-      (a, b) => a.countryCode.localeCompare(b.countryCode) || a.name.localeCompare(b.name, lang),
+      (a, b) => a.countryCode.localeCompare(b.countryCode) || a.name.localeCompare(b.name, intlLocales(lang)),
     );
   });
 

@@ -4,9 +4,14 @@
 export const ROLES = ['admin', 'supervisor', 'staff', 'counselor'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const LANGUAGES = ['es', 'en', 'fr'] as const;
+export const LANGUAGES = ['es', 'en', 'fr', 'ht'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'es';
+/**
+ * The locales Intl formats a language with (dates, numbers, country names): Kreyòl has no CLDR data in
+ * today's engines, so it falls back to French, whose formats Haiti uses.
+ */
+export const INTL_LOCALES: Record<Language, readonly string[]> = { es: ['es'], en: ['en'], fr: ['fr'], ht: ['ht', 'fr'] };
 
 export const HUB_STATUSES = ['active', 'closed'] as const;
 export type HubStatus = (typeof HUB_STATUSES)[number];

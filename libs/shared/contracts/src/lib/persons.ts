@@ -1,4 +1,4 @@
-import type { AgeBand, Profile, Sex } from './enums';
+import type { AgeBand, Language, Profile, Sex } from './enums';
 import type { PageQuery } from './pagination';
 import type { Referral } from './referrals';
 import type { Visit } from './visits';
@@ -42,6 +42,8 @@ export interface Person {
   identifyingRevealed: boolean;
   /** Set when this record was merged into another one. */
   mergedIntoId: string | null;
+  /** The language the person understands best (their referral slips can be printed in it); null: not asked. */
+  preferredLanguage: Language | null;
   createdBy: string;
   version: number;
   createdAt: string;
@@ -76,6 +78,7 @@ export interface CreatePersonRequest {
   dateOfBirth?: string;
   documentNumber?: string;
   phone?: string;
+  preferredLanguage?: Language | null;
 }
 
 /**
@@ -96,6 +99,7 @@ export interface UpdatePersonRequest {
   dateOfBirth?: string | null;
   documentNumber?: string | null;
   phone?: string | null;
+  preferredLanguage?: Language | null;
 }
 
 /**

@@ -83,6 +83,8 @@ export interface Referral {
   submittedAt: string | null;
   /** An emergency sent to the provider without a supervisor's review (the system approved it). */
   reviewSkipped: boolean;
+  /** The language the slip the person carries away can be printed in (from the person's, changeable). */
+  preferredLanguage: Language | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -130,6 +132,8 @@ export interface CreateReferralRequest {
   consentToShare: true;
   /** Default: today + REFERRAL_DUE_DAYS[urgency]. */
   dueOn?: string;
+  /** Default: the person's preferred language. */
+  preferredLanguage?: Language | null;
 }
 
 /**
@@ -144,6 +148,8 @@ export interface UpdateReferralRequest {
   reason?: string;
   dueOn?: string;
   assignedTo?: string;
+  /** Changeable while the referral is open. */
+  preferredLanguage?: Language | null;
 }
 
 export interface ReferralActionRequest {

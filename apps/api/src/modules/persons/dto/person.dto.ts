@@ -26,6 +26,8 @@ import {
   CONSENT_PURPOSES,
   ConsentPurpose,
   CreatePersonRequest,
+  Language,
+  LANGUAGES,
   MergePersonsRequest,
   PERSON_SEARCH_MIN_LENGTH,
   PersonListQuery,
@@ -76,6 +78,8 @@ export class CreatePersonDto extends IdentifyingFieldsDto implements CreatePerso
   @Nullable() @OneOf(AGE_BANDS, { required: false }) ageBand?: AgeBand;
   @Present() @Codes({ required: false, description: "Codes of the 'vulnerabilities' list" }) vulnerabilities?: string[];
   @ConsentField() consent?: ConsentDto;
+  @Nullable() @OneOf(LANGUAGES, { required: false, nullable: true, description: 'The language the person understands best' })
+  preferredLanguage?: Language | null;
 
   declare givenName?: string;
   declare familyName?: string;
@@ -96,6 +100,7 @@ export class UpdatePersonDto extends IdentifyingFieldsDto implements UpdatePerso
   @Nullable() @OneOf(AGE_BANDS, { required: false, nullable: true }) ageBand?: AgeBand | null;
   @Present() @Codes({ required: false }) vulnerabilities?: string[];
   @ConsentField() consent?: ConsentDto;
+  @Nullable() @OneOf(LANGUAGES, { required: false, nullable: true }) preferredLanguage?: Language | null;
 }
 
 /**

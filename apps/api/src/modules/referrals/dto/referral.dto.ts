@@ -3,6 +3,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Equals, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateBy } from 'class-validator';
 import {
   CreateReferralRequest,
+  Language,
+  LANGUAGES,
   REFERRAL_COMMENT_MAX_LENGTH,
   REFERRAL_REASON_MAX_LENGTH,
   REFERRAL_STATUSES,
@@ -14,7 +16,7 @@ import {
   UpdateReferralRequest,
 } from '@mih/contracts';
 import { PageQueryDto } from '../../../common/pagination';
-import { IsoDate, OneOf, OptionalText, Present, QueryBoolean, Text } from '../../../common/validators';
+import { IsoDate, Nullable, OneOf, OptionalText, Present, QueryBoolean, Text } from '../../../common/validators';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -53,6 +55,9 @@ export class CreateReferralDto implements CreateReferralRequest {
   consentToShare!: true;
 
   @Present() @DueOn() dueOn?: string;
+
+  @Nullable() @OneOf(LANGUAGES, { required: false, nullable: true, description: "The slip's language for the person; default the person's preferred language" })
+  preferredLanguage?: Language | null;
 }
 
 export class UpdateReferralDto implements UpdateReferralRequest {
@@ -69,6 +74,9 @@ export class UpdateReferralDto implements UpdateReferralRequest {
   @ApiPropertyOptional({ format: 'uuid', description: 'An active staff member or supervisor of the referral’s hub' })
   @Present() @IsUUID()
   assignedTo?: string;
+
+  @Nullable() @OneOf(LANGUAGES, { required: false, nullable: true, description: 'Changeable while the referral is open' })
+  preferredLanguage?: Language | null;
 }
 
 export class ReferralActionDto implements ReferralActionRequest {
