@@ -121,6 +121,8 @@ export async function addressOf(request: APIRequestContext, token: string, patte
  * activated the page, or the home page it redirected to. False when the role was sent elsewhere.
  */
 export async function open(page: Page, address: string): Promise<boolean> {
+  // The same address again would be no navigation at all (and no new stamp).
+  if ((await page.evaluate(() => location.pathname)) === address) return true;
   await page.evaluate((to) => {
     history.pushState(null, '', to);
     dispatchEvent(new PopStateEvent('popstate', { state: null }));
