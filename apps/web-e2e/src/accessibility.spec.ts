@@ -22,12 +22,18 @@ function routedComponent(page: Page): Promise<string> {
   });
 }
 
-/** The toolbar's language menu: the account keeps the choice. */
-async function useLanguage(page: Page, lang: Language): Promise<void> {
+/**
+ * Chooses a language in the page's language menu (the toolbar's keeps it on the account), and waits for
+ * its translations: the heading changes once they are in (the page's `lang` changes before).
+ */
+async function useLanguage(page: Page, lang: Language, trigger = page.locator('mih-language-menu button')): Promise<void> {
   if ((await page.locator('html').getAttribute('lang')) === lang) return;
-  await page.locator('mih-language-menu button').click();
+  const heading = page.locator('h1').first();
+  const before = await heading.textContent();
+  await trigger.click();
   await page.locator(`[role="menuitemradio"][lang="${lang}"]`).click();
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
+  await expect(heading).not.toHaveText(before ?? '');
 }
 
 test('the sign-in page has no serious WCAG 2.1 AA violation, in every language, on a desktop or a phone', async ({ page }) => {
@@ -36,8 +42,12 @@ test('the sign-in page has no serious WCAG 2.1 AA violation, in every language, 
   await settle(page, pendingApiCalls);
   const findings: Finding[] = [];
   for (const [i, lang] of LANGUAGES.entries()) {
+    // Its translations are in once the button says "sign in" in the language.
+    const submit = page.locator('button[type="submit"]');
+    const before = await submit.textContent();
     await page.locator(`mih-language-choice button[lang="${lang}"]`).click();
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    if (lang !== 'es') await expect(submit).not.toHaveText(before ?? '');
     if (lang === 'es') findings.push(...(await auditBothWidths(page, '/login es')), ...(await focusFindings(page, '/login es')));
     else {
       await resize(page, WIDTHS[i % 2]);
@@ -58,11 +68,7 @@ test("the provider's link page has no serious WCAG 2.1 AA violation, in every la
   await settle(page, pendingApiCalls);
   const findings: Finding[] = [];
   for (const [i, lang] of LANGUAGES.entries()) {
-    if ((await page.locator('html').getAttribute('lang')) !== lang) {
-      await page.locator('.top-bar button.language').click();
-      await page.locator(`[role="menuitemradio"][lang="${lang}"]`).click();
-      await expect(page.locator('html')).toHaveAttribute('lang', lang);
-    }
+    await useLanguage(page, lang, page.locator('.top-bar button.language'));
     if (lang === 'es') findings.push(...(await auditBothWidths(page, '/provider es')), ...(await focusFindings(page, '/provider es')));
     else {
       await resize(page, WIDTHS[i % 2]);
@@ -77,7 +83,7 @@ const auditedIn = new Map<Language, Set<string>>(LANGUAGES.map((lang) => [lang, 
 
 for (const email of ROLES) {
   test(`every page ${email} can open has no serious WCAG 2.1 AA violation, in every language`, async ({ page, request }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(900_000);
     const pendingApiCalls = trackApiCalls(page);
     await page.setViewportSize(WIDTHS[0]);
     await new AppPage(page).signIn(email);
@@ -102,6 +108,7 @@ for (const email of ROLES) {
       for (const [i, lang] of LANGUAGES.entries()) {
         if (lang === 'es') continue;
         const size = WIDTHS[i % 2];
+        await open(page, '/home');
         await useLanguage(page, lang);
         for (const { pattern, address, key } of reachable.filter((r) => !auditedIn.get(lang)!.has(r.key))) {
           auditedIn.get(lang)!.add(key);

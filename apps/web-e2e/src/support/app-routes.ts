@@ -121,12 +121,14 @@ export async function addressOf(request: APIRequestContext, token: string, patte
  * activated the page, or the home page it redirected to. False when the role was sent elsewhere.
  */
 export async function open(page: Page, address: string): Promise<boolean> {
-  // The same address again would be no navigation at all (and no new stamp).
-  if ((await page.evaluate(() => location.pathname)) === address) return true;
-  await page.evaluate((to) => {
+  const already = await page.evaluate((to) => {
+    // The same address again would be no navigation at all (and no new stamp).
+    if (location.pathname === to) return true;
     history.pushState(null, '', to);
     dispatchEvent(new PopStateEvent('popstate', { state: null }));
+    return false;
   }, address);
-  await page.waitForFunction(() => (history.state as { navigationId?: number } | null)?.navigationId !== undefined, null, { polling: 20 });
+  if (already) return true;
+  await page.waitForFunction(() => (history.state as { navigationId?: number } | null)?.navigationId !== undefined, null, { polling: 20, timeout: 15_000 });
   return (await page.evaluate(() => location.pathname)) === address;
 }

@@ -56,7 +56,8 @@ export async function resize(page: Page, size: Size): Promise<void> {
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js', { paths: [dirname(require.resolve('@axe-core/playwright'))] }), 'utf8');
 const AXE_OPTIONS: RunOptions = { runOnly: { type: 'tag', values: WCAG_21_AA }, resultTypes: ['violations'] };
 
-export const timing = { axeMs: 0, audits: 0 };
+/** Audits run and time spent in axe since the last report, for the log. */
+const timing = { axeMs: 0, audits: 0 };
 /**
  * axe on the page as it is now. Injected once per document (it stays across the router's navigations)
  * and run directly: AxeBuilder injects its 500 kB again on every call, which took three quarters of the
@@ -66,7 +67,8 @@ export async function audit(page: Page, where: string, width: number): Promise<F
   const t0 = Date.now();
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const { violations } = (await page.evaluate((options) => (window as unknown as { axe: { run(c: Document, o: RunOptions): Promise<AxeResults> } }).axe.run(document, options), AXE_OPTIONS));
-  timing.axeMs += Date.now() - t0; timing.audits++;
+  timing.axeMs += Date.now() - t0;
+  timing.audits++;
   return violations.flatMap((violation) =>
     violation.nodes.map((node) => ({
       rule: violation.id,
@@ -121,8 +123,9 @@ export function report(who: string, findings: Finding[]): void {
   const byRule = new Map<string, number>();
   for (const f of findings) byRule.set(`${f.rule} (${f.impact})`, (byRule.get(`${f.rule} (${f.impact})`) ?? 0) + 1);
   const counts = [...byRule].map(([rule, n]) => `${rule}: ${n}`).join(', ');
-  console.log(`TIMING ${who}: ${timing.audits} audits, ${timing.axeMs} ms in axe`); timing.axeMs = 0; timing.audits = 0;
-  console.log(`axe ${who}: ${findings.length} violation(s)${counts ? ` — ${counts}` : ''}`);
+  console.log(`axe ${who}: ${timing.audits} audits in ${(timing.axeMs / 1000).toFixed(1)} s, ${findings.length} finding(s)${counts ? ` — ${counts}` : ''}`);
+  timing.axeMs = 0;
+  timing.audits = 0;
   const blocking = findings.filter((f) => BLOCKING.has(f.impact));
   const lines = blocking.map((f) => `${f.impact} ${f.rule} on ${f.page} at ${f.width} px: ${f.element}\n    ${f.summary}`);
   if (lines.length) console.log(lines.join('\n'));
