@@ -101,8 +101,9 @@ for (const email of ROLES) {
         }
         await settle(page, pendingApiCalls);
         reachable.push({ pattern, address, key: `${pattern} ${await routedComponent(page)}` });
-        findings.push(...(await focusFindings(page, `${pattern} es`)));
         findings.push(...(await auditBothWidths(page, `${pattern} es`)));
+        // Last: leaving a required field empty shows its error.
+        findings.push(...(await focusFindings(page, `${pattern} es`)));
       }
       // Every other language: the pages no earlier role has shown in it, at one width.
       for (const [i, lang] of LANGUAGES.entries()) {
