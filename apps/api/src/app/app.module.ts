@@ -22,6 +22,7 @@ import { CasesModule } from '../modules/cases/cases.module';
 import { ExportsModule } from '../modules/exports/exports.module';
 import { CounselorsModule } from '../modules/counselors/counselors.module';
 import { QuarterLocksModule } from '../modules/quarter-locks/quarter-locks.module';
+import { RetentionModule } from '../modules/retention/retention.module';
 
 @Module({
   imports: [
@@ -68,6 +69,7 @@ import { QuarterLocksModule } from '../modules/quarter-locks/quarter-locks.modul
     CasesModule,
     ExportsModule,
     QuarterLocksModule,
+    RetentionModule,
   ],
 })
 export class AppModule {}

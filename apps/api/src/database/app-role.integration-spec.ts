@@ -4,6 +4,9 @@
 // nor switch off their append-only triggers.
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { RetentionService } from '../modules/retention/retention.service';
+import { act, newProvider, newReferral } from '../testing/referral-fixtures';
+import { TEST_PASSWORD } from '../testing/test-app';
 import { createTestApp, TestApp } from '../testing/test-app';
 
 const suffix = randomBytes(4).toString('hex');
@@ -102,5 +105,30 @@ describe('the app database role', () => {
     expect(await asApp('UPDATE login_throttles SET attempts = attempts WHERE false')).toBe('ok');
     expect(await asApp('DELETE FROM refresh_tokens WHERE false')).toBe('ok');
     expect(await asApp('DELETE FROM throttler_hits WHERE false')).toBe('ok');
+  });
+
+  it('runs the retention job: a closed person anonymised, its referral comments erased through the owner\'s function', async () => {
+    const hub = await t.newHub({ countryCode: 'GT' });
+    const consent = { given: true, purposes: ['referral' as const], date: '2025-03-01' };
+    const person = await t.newPerson(hub.id, { consent, givenName: 'Marisol', phone: '+502 4444-9876' });
+    // Four eyes: another admin writes and submits it (t.sql is not this database: the app's own connection marks the password chosen).
+    const author = await t.request('POST', '/api/users', { token: t.adminToken, body: { email: `author-${suffix}@test.example`, displayName: 'Author', role: 'admin', password: TEST_PASSWORD } });
+    await app.query('UPDATE users SET must_change_password = false WHERE id = $1', [author.body.id]);
+    const authorToken = (await t.login(`author-${suffix}@test.example`)).accessToken;
+    let referral = await newReferral(t, person.id, (await newProvider(t)).id, {}, authorToken);
+    for (const [action, token, comment] of [['submit', authorToken], ['approve', t.adminToken], ['accept', t.adminToken], ['complete', t.adminToken, 'Marisol atendida']] as const) {
+      const response = await act(t, referral, action, token, comment);
+      expect(response.status).toBe(200);
+      referral = response.body;
+    }
+    const commented = 'SELECT count(*)::int AS n FROM referral_events WHERE referral_id = $1 AND comment IS NOT NULL';
+    expect((await app.query(commented, [referral.id])).rows).toEqual([{ n: 1 }]);
+
+    const result = await t.app.get(RetentionService).run(new Date(Date.now() + 6 * 366 * 24 * 3600 * 1000));
+
+    expect(result).toMatchObject({ items: [{ countryCode: 'GT', kind: 'persons', count: 1 }], referrals: 1, referralComments: 1 });
+    expect((await app.query(commented, [referral.id])).rows).toEqual([{ n: 0 }]);
+    expect((await app.query('SELECT given_name, phone FROM persons WHERE id = $1', [person.id])).rows).toEqual([{ given_name: null, phone: null }]);
+    expect((await app.query("SELECT count(*)::int AS n FROM audit_events WHERE action = 'anonymise'")).rows).toEqual([{ n: 1 }]);
   });
 });

@@ -15,6 +15,7 @@ import { RevealQuota1764530000000 } from './migrations/1764530000000-reveal-quot
 import { ProviderLinkPurposes1764540000000 } from './migrations/1764540000000-provider-link-purposes';
 import { SessionStartedAt1764560000000 } from './migrations/1764560000000-session-started-at';
 import { MustChangePassword1764561000000 } from './migrations/1764561000000-must-change-password';
+import { Retention1765300000000 } from './migrations/1765300000000-retention';
 import { AuditEventEntity } from '../modules/audit/audit-event.entity';
 import { HubEntity } from '../modules/hubs/hub.entity';
 import { UserEntity } from '../modules/users/user.entity';
@@ -48,6 +49,7 @@ export const MIGRATIONS = [
   ProviderLinkPurposes1764540000000,
   SessionStartedAt1764560000000,
   MustChangePassword1764561000000,
+  Retention1765300000000,
 ];
 
 export function dataSourceOptions(url: string, connectTimeoutSeconds = 5): DataSourceOptions {

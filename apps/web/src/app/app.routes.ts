@@ -133,6 +133,13 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./users/users.routes').then((m) => m.usersRoutes),
       },
       {
+        path: 'admin/retention',
+        data: NEEDS_CONNECTION,
+        title: 'retention.title',
+        canMatch: [roleGuard('admin')],
+        loadComponent: () => import('./retention/retention-page.component').then((m) => m.RetentionPageComponent),
+      },
+      {
         path: 'account/password',
         title: 'account.password.title',
         loadComponent: () => import('./auth/change-password.component').then((m) => m.ChangePasswordComponent),

@@ -18,3 +18,4 @@ export * from './lib/reports';
 export * from './lib/exports';
 export * from './lib/quarter-locks';
 export * from './lib/rules';
+export * from './lib/retention';

@@ -65,6 +65,7 @@ const NAV_LINKS: NavLink[] = [
   { path: '/cases', label: 'nav.myCases', icon: 'list', roles: ['counselor'], exact: true },
   { path: '/admin/hubs', label: 'nav.hubs', icon: 'hub', roles: ['admin'] },
   { path: '/admin/users', label: 'nav.users', icon: 'users', roles: ['admin'] },
+  { path: '/admin/retention', label: 'retention.nav', icon: 'schedule', roles: ['admin'] },
   { path: '/outbox', label: 'nav.outbox', icon: 'sync' },
 ];
 

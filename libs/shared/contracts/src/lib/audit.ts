@@ -21,6 +21,8 @@ export const AUDIT_ACTIONS = [
   'reveal',
   /** A reveal refused because the user's quota per hour or day was used up. */
   'reveal_refused',
+  /** A retention run anonymised closed records (details: counts only). */
+  'anonymise',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
