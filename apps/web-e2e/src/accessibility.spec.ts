@@ -83,7 +83,7 @@ const auditedIn = new Map<Language, Set<string>>(LANGUAGES.map((lang) => [lang, 
 
 for (const email of ROLES) {
   test(`every page ${email} can open has no serious WCAG 2.1 AA violation, in every language`, async ({ page, request }) => {
-    test.setTimeout(900_000);
+    test.setTimeout(600_000);
     const pendingApiCalls = trackApiCalls(page);
     await page.setViewportSize(WIDTHS[0]);
     await new AppPage(page).signIn(email);
