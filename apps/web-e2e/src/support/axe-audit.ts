@@ -46,10 +46,15 @@ export async function settle(page: Page, pendingApiCalls: () => number): Promise
 /** The navigation is beside the page on a desktop and folded away on a phone: wait for the shell to follow. */
 export async function resize(page: Page, size: Size): Promise<void> {
   await page.setViewportSize(size);
-  const sidenav = page.locator('mat-sidenav');
-  if (!(await sidenav.count())) return;
-  if (size.width < 960) await expect(sidenav).toBeHidden();
-  else await expect(sidenav).toBeVisible();
+  // One round trip: no sidenav (a page outside the shell), or it is shown or hidden as the width wants.
+  await page.waitForFunction(
+    (wide) => {
+      const sidenav = document.querySelector('mat-sidenav');
+      return !sidenav || (sidenav.getBoundingClientRect().width > 0 && getComputedStyle(sidenav).visibility !== 'hidden') === wide;
+    },
+    size.width >= 960,
+    { polling: 20, timeout: 7_000 },
+  );
 }
 
 /** The axe that @axe-core/playwright ships with. */
@@ -65,8 +70,17 @@ const timing = { axeMs: 0, audits: 0 };
  */
 export async function audit(page: Page, where: string, width: number): Promise<Finding[]> {
   const t0 = Date.now();
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const { violations } = (await page.evaluate((options) => (window as unknown as { axe: { run(c: Document, o: RunOptions): Promise<AxeResults> } }).axe.run(document, options), AXE_OPTIONS));
+  const run = () =>
+    page.evaluate((options) => {
+      const axe = (window as unknown as { axe?: { run(c: Document, o: RunOptions): Promise<AxeResults> } }).axe;
+      return axe ? axe.run(document, options) : null;
+    }, AXE_OPTIONS);
+  let results = await run();
+  if (!results) {
+    await page.evaluate(AXE_SOURCE);
+    results = (await run())!;
+  }
+  const { violations } = results;
   timing.axeMs += Date.now() - t0;
   timing.audits++;
   return violations.flatMap((violation) =>
