@@ -23,17 +23,22 @@ function routedComponent(page: Page): Promise<string> {
 }
 
 /**
- * Chooses a language in the page's language menu (the toolbar's keeps it on the account), and waits for
- * its translations: the heading changes once they are in (the page's `lang` changes before).
+ * Chooses a language in the page's language menu and waits for its translations: the heading changes once
+ * they are in (the page's `lang` changes before). The toolbar's menu then keeps it on the account: wait
+ * for that too, or the test could end before it is saved.
  */
 async function useLanguage(page: Page, lang: Language, trigger = page.locator('mih-language-menu button')): Promise<void> {
   if ((await page.locator('html').getAttribute('lang')) === lang) return;
   const heading = page.locator('h1').first();
   const before = await heading.textContent();
+  const onAccount = (await trigger.evaluate((button) => !!button.closest('mih-language-menu')))
+    ? page.waitForResponse((r) => r.request().method() === 'PATCH' && new URL(r.url()).pathname === '/api/auth/me')
+    : null;
   await trigger.click();
   await page.locator(`[role="menuitemradio"][lang="${lang}"]`).click();
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
   await expect(heading).not.toHaveText(before ?? '');
+  if (onAccount) expect((await onAccount).ok()).toBe(true);
 }
 
 test('the sign-in page has no serious WCAG 2.1 AA violation, in every language, on a desktop or a phone', async ({ page }) => {
