@@ -9,12 +9,16 @@ import { auditBothWidths, type Finding, report, settle, trackApiCalls } from './
 
 const ADMIN = 'admin@example.org';
 
+/** Opening animations and fading-in errors done: axe measures colours as they end up (none run under reduced motion, but the crawl does not assume it). */
+function animationsDone(page: Page): Promise<unknown> {
+  return page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+}
+
 /** Opens what `trigger` opens (a dialog or a menu), audits it at both widths, and closes it with Escape. */
 async function auditOverlay(page: Page, trigger: Locator, where: string, opened = page.locator('mat-dialog-container, .mat-mdc-menu-panel')): Promise<Finding[]> {
   await trigger.click();
   await expect(opened.first()).toBeVisible();
-  // Opening animations done (none under reduced motion, but the crawl does not assume it).
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  await animationsDone(page);
   const findings = await auditBothWidths(page, where);
   await page.keyboard.press('Escape');
   await expect(opened).toHaveCount(0);
@@ -39,11 +43,13 @@ test('menus, dialogs, field errors and an API error have no serious WCAG 2.1 AA 
   await settle(page, pendingApiCalls);
   await page.getByRole('button', { name: 'Guardar atención' }).click();
   await expect(page.locator('mat-error').first()).toBeVisible();
+  await animationsDone(page);
   findings.push(...(await auditBothWidths(page, '/visits/new submitted empty')));
   await page.getByRole('button', { name: 'Nueva persona' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: 'Crear persona' }).click();
   await expect(dialog.locator('mat-error').first()).toBeVisible();
+  await animationsDone(page);
   findings.push(...(await auditBothWidths(page, 'person create dialog submitted empty')));
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
