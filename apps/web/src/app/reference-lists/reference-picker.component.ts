@@ -41,15 +41,15 @@ export function foldText(text: string): string {
             </button>
           </mat-chip-row>
         }
-        <input
-          #text
-          [matChipInputFor]="grid"
-          [matChipInputSeparatorKeyCodes]="noSeparators"
-          [matAutocomplete]="auto"
-          (input)="query.set(text.value)"
-          autocomplete="off"
-        />
       </mat-chip-grid>
+      <input
+        #text
+        [matChipInputFor]="grid"
+        [matChipInputSeparatorKeyCodes]="noSeparators"
+        [matAutocomplete]="auto"
+        (input)="query.set(text.value)"
+        autocomplete="off"
+      />
       <mat-autocomplete
         #auto="matAutocomplete"
         [autoActiveFirstOption]="query().trim() !== ''"
