@@ -4,7 +4,7 @@ import { expect, type Page } from '@playwright/test';
 import type { AxeResults, RunOptions } from 'axe-core';
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { LANGUAGES, type Language } from '../../../../libs/shared/contracts/src/lib/enums';
+import { LANGUAGES, type Language } from '@mih/contracts';
 
 export { LANGUAGES, type Language };
 
