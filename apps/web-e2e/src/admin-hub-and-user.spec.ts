@@ -1,7 +1,10 @@
 // An admin signs in, switches language, creates a hub and a staff user for it; that user then signs in
 // and sees only that hub. Screenshots in Spanish and English go to .test-results/screenshots/.
 import { expect, test } from '@playwright/test';
-import { AppPage } from './pages/app.page';
+import { AppPage, restoreSpanish } from './pages/app.page';
+
+// The first test switches the admin to English, which the account keeps.
+test.afterAll(({ request }) => restoreSpanish(request, ['admin@example.org']));
 
 test('admin creates a hub and a staff member, who sees only that hub', async ({ page }) => {
   const app = new AppPage(page);

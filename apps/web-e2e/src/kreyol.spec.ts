@@ -4,7 +4,7 @@
 // referral slip in Kreyòl for the person to carry away. Screenshots of the Kreyòl screens go to
 // .test-results/screenshots/ (ht-phone-*). The demo users end in Spanish: other specs expect it.
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { AppPage, DEMO_PASSWORD } from './pages/app.page';
+import { AppPage, restoreSpanish } from './pages/app.page';
 import { ReferralFormPage, ReferralPage } from './pages/referrals.page';
 import { VisitFormPage } from './pages/visits.page';
 
@@ -17,14 +17,7 @@ test.describe.configure({ mode: 'serial' });
 test.use(PHONE);
 
 // Whatever happened above, the demo users speak Spanish again: the language is kept on the account.
-test.afterAll(async ({ request }) => {
-  for (const email of [STAFF, COUNSELOR]) {
-    const login = await request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    const changed = await request.patch('/api/auth/me', { data: { language: 'es' }, headers: { authorization: `Bearer ${accessToken}` } });
-    expect(changed.status()).toBe(200);
-  }
-});
+test.afterAll(({ request }) => restoreSpanish(request, [STAFF, COUNSELOR]));
 
 /** The page scrolls inside the shell, so a full-page screenshot shows what is in view: start from the top. */
 async function scrollToTop(page: Page): Promise<void> {

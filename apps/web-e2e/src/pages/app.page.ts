@@ -1,7 +1,20 @@
 // Page objects: what a user sees and does, named in the user's words; specs read as the flow.
-import { expect, type Page } from '@playwright/test';
+import { type APIRequestContext, expect, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'Demo-2026!';
+
+/**
+ * Gives demo accounts their Spanish back through the API. The language is kept on the account, and the
+ * specs after one that switched it expect the demo users in Spanish, whether it passed or failed.
+ */
+export async function restoreSpanish(request: APIRequestContext, emails: readonly string[]): Promise<void> {
+  for (const email of emails) {
+    const login = await request.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const changed = await request.patch('/api/auth/me', { data: { language: 'es' }, headers: { authorization: `Bearer ${accessToken}` } });
+    if (!changed.ok()) throw new Error(`could not give ${email} their Spanish back: ${changed.status()}`);
+  }
+}
 export type UiLanguage = 'Español' | 'English' | 'Français' | 'Kreyòl ayisyen';
 const SCREENSHOTS = `${__dirname}/../../../../.test-results/screenshots`;
 
