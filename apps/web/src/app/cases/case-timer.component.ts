@@ -19,12 +19,13 @@ import { IconComponent } from '../shared/icon.component';
       align-items: center;
       gap: 4px;
       padding: 2px 10px 2px 6px;
-      border-radius: 999px;
+      /* Wraps on a narrow phone ("Overdue: 60 h without a response" is wider than 320 px allows). */
+      border-radius: 14px;
       background: var(--mat-sys-surface-container);
       font: var(--mat-sys-label-large);
-      white-space: nowrap;
     }
     .timer mih-icon {
+      flex-shrink: 0;
       width: 18px;
       height: 18px;
     }
