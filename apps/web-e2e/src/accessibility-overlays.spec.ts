@@ -2,7 +2,7 @@
 // (person create, reveal, merge, referral return/reject/cancel, a confirm dialog), forms submitted empty
 // with their field errors, and an API error banner; as the admin, in Spanish, at 1280 px and at 360 px.
 // Every dialog is closed with Escape: nothing is changed.
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from './support/test';
 import { AppPage } from './pages/app.page';
 import { addressOf, open, signInApi } from './support/app-routes';
 import { auditBothWidths, type Finding, report, settle, trackApiCalls } from './support/axe-audit';

@@ -6,7 +6,7 @@
 // The sign-in page and the provider's link page are audited in every language. Dialogs, menus and error
 // states: accessibility-overlays.spec.ts. A serious or critical finding fails, printed with its rule,
 // page and element; every finding is listed by rule in the log.
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from './support/test';
 import { AppPage } from './pages/app.page';
 import { addressOf, appRoutes, open, signInApi } from './support/app-routes';
 import { audit, auditBothWidths, type Finding, focusFindings, LANGUAGES, type Language, report, resize, settle, trackApiCalls, WIDTHS } from './support/axe-audit';

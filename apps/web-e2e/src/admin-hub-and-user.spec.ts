@@ -1,6 +1,6 @@
 // An admin signs in, switches language, creates a hub and a staff user for it; that user then signs in
 // and sees only that hub. Screenshots in Spanish and English go to .test-results/screenshots/.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { AppPage, restoreSpanish } from './pages/app.page';
 
 // The first test switches the admin to English, which the account keeps.

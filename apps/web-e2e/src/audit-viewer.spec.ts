@@ -3,7 +3,7 @@
 // supervisor sees only the hubs of their scope; staff have no entry and the page sends them home.
 // Screenshots in Spanish and English, and on a 360 px phone, go to .test-results/screenshots/.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from './support/test';
 import { parse } from 'csv-parse/sync';
 import { readFile } from 'node:fs/promises';
 import { AppPage } from './pages/app.page';

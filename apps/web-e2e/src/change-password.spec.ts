@@ -1,7 +1,7 @@
 // Passwords: a user whose password an admin set must choose their own before anything else (common and
 // wrong ones are refused under their field), and anyone can change theirs from the account menu.
 // Screenshots in Spanish and English go to .test-results/screenshots/.
-import { type APIRequestContext, expect, test } from '@playwright/test';
+import { type APIRequestContext, expect, test } from './support/test';
 import { AppPage, DEMO_PASSWORD } from './pages/app.page';
 
 async function adminCreatesStaff(request: APIRequestContext, email: string, password: string): Promise<void> {

@@ -3,7 +3,7 @@
 // inbox with its response timer, take it, register the person from the case data, log a visit and close
 // the case; the counselor then sees only its outcome. Screenshots in Spanish and English go to
 // .test-results/screenshots/.
-import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { type Browser, type BrowserContext, expect, type Page, test } from './support/test';
 import { AppPage } from './pages/app.page';
 import { ActivityFormPage, CaseFormPage, ShellMenu } from './pages/counselors.page';
 

@@ -1,6 +1,6 @@
 // A supervisor reads the figures of their country: key figures, charts with their tables, another period;
 // screenshots in Spanish, English and French.
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from './support/test';
 import { AppPage } from './pages/app.page';
 
 const SUPERVISOR = 'supervisor@example.org';

@@ -1,7 +1,7 @@
 // A supervisor takes the figures out of the app: the visits list as CSV with its filter, the dashboard
 // as Excel (both read back), and the identifying export of persons behind a reason; the export menu
 // in Spanish and English.
-import { expect, type Download, type Page, test } from '@playwright/test';
+import { expect, type Download, type Page, test } from './support/test';
 import AxeBuilder from '@axe-core/playwright';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';

@@ -2,7 +2,7 @@
 // the top, in at most 25 keystrokes. What counts: every key press is one keystroke (a chord such as
 // Alt+N is one press), and typed text counts one per character. Where focus is, is checked only as a
 // screen reader user hears it: the focused element's role and accessible name.
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from './support/test';
 import { AppPage } from './pages/app.page';
 
 const MOST_KEYSTROKES = 25;

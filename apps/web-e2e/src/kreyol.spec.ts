@@ -3,7 +3,7 @@
 // then, with the UI back in Spanish, staff note that a person speaks Kreyòl, refer them, and print the
 // referral slip in Kreyòl for the person to carry away. Screenshots of the Kreyòl screens go to
 // .test-results/screenshots/ (ht-phone-*). The demo users end in Spanish: other specs expect it.
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { type Browser, expect, type Page, test } from './support/test';
 import { AppPage, restoreSpanish } from './pages/app.page';
 import { ReferralFormPage, ReferralPage } from './pages/referrals.page';
 import { VisitFormPage } from './pages/visits.page';

@@ -2,7 +2,7 @@
 // a reload or a new tab from its cache — the shell, every lazy page and the translations — while API
 // calls never touch it. The app can be installed (web app manifest with icons). Screenshots of the
 // offline reload in Spanish and English go to .test-results/screenshots/.
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { type Browser, expect, type Page, test } from './support/test';
 import { AppPage } from './pages/app.page';
 import { openOffline, waitForOfflineReady } from './pages/app-shell-cache.page';
 

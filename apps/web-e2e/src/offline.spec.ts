@@ -2,7 +2,7 @@
 // themselves, exactly once (checked through the API), whatever the link does meanwhile; what the server
 // refuses waits under "needs attention" to be fixed; tabs share one outbox; users of a shared browser
 // never see each other's records. The link is cut for real: `context.setOffline` and `route.abort()`.
-import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { type Browser, type BrowserContext, expect, type Page, test } from './support/test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppPage } from './pages/app.page';

@@ -1,7 +1,7 @@
 // The forms on a phone (WCAG 1.4.10 reflow, 2.5.5 target size): nothing scrolls sideways at 320 px, the
 // choice groups (sex, age band, channel) wrap as rows of chips, each at least 44 px tall. Screenshots of
 // the visit form and the case form at 360 px go to .test-results/screenshots/.
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from './support/test';
 import { AppPage } from './pages/app.page';
 import { addressOf, appRoutes, open, signInApi } from './support/app-routes';
 import { settle, trackApiCalls } from './support/axe-audit';

@@ -1,6 +1,6 @@
 // A supervisor checks the last ended quarter of their country and locks it; then hub staff can no longer
 // change that quarter's visits and activities, and are told why. Screenshots in Spanish and English.
-import { type APIRequestContext, expect, test } from '@playwright/test';
+import { type APIRequestContext, expect, test } from './support/test';
 import { AppPage, DEMO_PASSWORD } from './pages/app.page';
 import { VisitFormPage } from './pages/visits.page';
 

@@ -4,7 +4,7 @@
 // works in English: its slip and page are in English while the hub's screens stay in Spanish.
 // Screenshots in Spanish and English (desktop; the provider page also on a 390×844 phone) go to
 // .test-results/screenshots/.
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { type Browser, expect, type Page, test } from './support/test';
 import { AppPage } from './pages/app.page';
 import { ProviderResponsePage, ReferralFormPage, ReferralPage } from './pages/referrals.page';
 

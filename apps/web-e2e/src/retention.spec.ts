@@ -1,6 +1,6 @@
 // An admin sets how long a country's closed records are kept before they are anonymised, and sees what
 // the next run will anonymise. Screenshots in Spanish and English.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { AppPage } from './pages/app.page';
 
 test('an admin sets the retention period of a country and reads the next run preview', async ({ page }) => {

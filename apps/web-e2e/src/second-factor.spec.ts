@@ -4,7 +4,7 @@
 // before anything else. This server forces no role (playwright.config.ts), so the spec makes its own
 // admin. Screenshots in Spanish and English go to .test-results/screenshots/.
 import AxeBuilder from '@axe-core/playwright';
-import { type APIRequestContext, type Page, expect, test } from '@playwright/test';
+import { type APIRequestContext, type Page, expect, test } from './support/test';
 import { generate } from 'otplib';
 import { AppPage, DEMO_PASSWORD } from './pages/app.page';
 

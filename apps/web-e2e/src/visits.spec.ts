@@ -1,7 +1,7 @@
 // Hub staff log visits: an anonymous one by keyboard alone, then a person with consent found again
 // despite a typo, whose masked data are revealed with a reason. Screenshots in Spanish and English, on a
 // desktop and on a 360×740 phone, go to .test-results/screenshots/.
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { type Browser, expect, type Page, test } from './support/test';
 import { AppPage } from './pages/app.page';
 import { PersonDialogPage, VisitFormPage } from './pages/visits.page';
 

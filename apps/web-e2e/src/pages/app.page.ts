@@ -75,9 +75,12 @@ export class AppPage {
     await this.page.getByRole('group', { name: /Idioma|Language|Langue/ }).getByRole('button', { name: target }).click();
   }
 
+  /** Chooses another language in the toolbar's menu, and waits until the account has kept it. */
   async switchLanguage(current: string, target: UiLanguage) {
+    const saved = this.page.waitForResponse((r) => r.request().method() === 'PATCH' && new URL(r.url()).pathname === '/api/auth/me');
     await this.page.getByRole('button', { name: new RegExp(current) }).click();
     await this.page.getByRole('menuitemradio', { name: target }).click();
+    expect((await saved).ok()).toBe(true);
   }
 
   async signOut(accountLabel: RegExp, signOutLabel: string) {

@@ -66,7 +66,8 @@ export class ReportsService {
 
   /**
    * All the visit figures in one statement over the scoped visits of the period (one pass over the
-   * (hub_id, occurred_at) index), each breakdown a GROUP BY on the same materialised rows.
+   * (hub_id, occurred_at) index, which carries every column counted here: no visit row is read), each
+   * breakdown a GROUP BY on the same materialised rows.
    */
   private async visitFigures(actor: Actor, period: Period): Promise<VisitFigures<number>> {
     const visits = this.inScope(actor, period, VisitEntity, 'visit', { hubId: 'visit.hub_id', createdBy: 'visit.staff_id' })
@@ -88,27 +89,21 @@ export class ReportsService {
            SELECT DISTINCT ON (person_id) sex, age_band, profile, nationality, country, month, true AS registered
            FROM v WHERE person_id IS NOT NULL ORDER BY person_id, occurred_at DESC
          ) latest
-       ),
-       -- a person who came in two months is reached in each of them
-       people_by_month AS (
-         SELECT month, count(*) AS people FROM (
-           SELECT month, NULL::uuid AS person_id FROM v WHERE person_id IS NULL
-           UNION ALL
-           SELECT DISTINCT month, person_id FROM v WHERE person_id IS NOT NULL
-         ) m GROUP BY month
        )
        SELECT 'total' AS dimension, NULL AS code, (SELECT count(*) FROM v) AS consultations, count(*) AS people,
               count(*) FILTER (WHERE registered) AS registered FROM people
-       UNION ALL SELECT 'hubs', NULL, count(DISTINCT hub_id), 0, 0 FROM v
-       UNION ALL SELECT 'country', country, 0, count(*), 0 FROM people GROUP BY country
-       UNION ALL SELECT 'sex', sex, 0, count(*), 0 FROM people GROUP BY sex
-       UNION ALL SELECT 'age_band', age_band, 0, count(*), 0 FROM people GROUP BY age_band
-       UNION ALL SELECT 'profile', profile, 0, count(*), 0 FROM people GROUP BY profile
-       UNION ALL SELECT 'nationality', nationality, 0, count(*), 0 FROM people GROUP BY nationality
-       UNION ALL SELECT 'topic', topic, count(*), 0, 0 FROM v, unnest(v.topics) topic GROUP BY topic
-       UNION ALL SELECT 'need', need, count(*), 0, 0 FROM v, unnest(v.needs) need GROUP BY need
+       UNION ALL SELECT 'hubs', NULL, (SELECT count(*) FROM (SELECT DISTINCT hub_id FROM v) h), 0, 0
+       -- the breakdowns of the people reached in one pass over them
+       UNION ALL SELECT CASE WHEN GROUPING(country) = 0 THEN 'country' WHEN GROUPING(sex) = 0 THEN 'sex'
+                             WHEN GROUPING(age_band) = 0 THEN 'age_band' WHEN GROUPING(profile) = 0 THEN 'profile' ELSE 'nationality' END,
+                        coalesce(country, sex, age_band, profile, nationality), 0, count(*), 0
+                 FROM people GROUP BY GROUPING SETS ((country), (sex), (age_band), (profile), (nationality))
+       UNION ALL SELECT 'topic', topic, count(*), 0, 0 FROM (SELECT unnest(topics) AS topic FROM v) t GROUP BY topic
+       UNION ALL SELECT 'need', need, count(*), 0, 0 FROM (SELECT unnest(needs) AS need FROM v) n GROUP BY need
        UNION ALL SELECT 'channel', channel, count(*), 0, 0 FROM v GROUP BY channel
-       UNION ALL SELECT 'month', to_char(v.month, 'YYYY-MM'), count(*), max(pm.people), 0 FROM v JOIN people_by_month pm USING (month) GROUP BY v.month`,
+       -- a person who came in two months is reached in each of them
+       UNION ALL SELECT 'month', to_char(month, 'YYYY-MM'), count(*), count(*) FILTER (WHERE person_id IS NULL) + count(DISTINCT person_id), 0
+                 FROM v GROUP BY month`,
       params,
     )) as VisitRow[];
 

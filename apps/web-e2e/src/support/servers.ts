@@ -1,0 +1,3 @@
+// How many servers (one per Playwright worker) and where: E2E_PORT, E2E_PORT + 1, …
+export const E2E_PORT = Number(process.env['E2E_PORT'] ?? 3100);
+export const E2E_WORKERS = Math.max(1, Number(process.env['E2E_WORKERS'] ?? 2));
