@@ -20,6 +20,7 @@ import { Retention1765300000000 } from './migrations/1765300000000-retention';
 import { AuditViewer1765400000000 } from './migrations/1765400000000-audit-viewer';
 import { Kreyol1765500000000 } from './migrations/1765500000000-kreyol';
 import { VisitsReportColumns1765600000000 } from './migrations/1765600000000-visits-report-columns';
+import { AuthContextNotify1765700000000 } from './migrations/1765700000000-auth-context-notify';
 import { AuditEventEntity } from '../modules/audit/audit-event.entity';
 import { HubEntity } from '../modules/hubs/hub.entity';
 import { UserEntity } from '../modules/users/user.entity';
@@ -64,6 +65,7 @@ export const MIGRATIONS = [
   AuditViewer1765400000000,
   Kreyol1765500000000,
   VisitsReportColumns1765600000000,
+  AuthContextNotify1765700000000,
 ];
 
 export function dataSourceOptions(url: string, connectTimeoutSeconds = 5): DataSourceOptions {

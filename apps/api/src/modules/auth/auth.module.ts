@@ -11,6 +11,7 @@ import { AuthController } from './auth.controller';
 import { JwtAuthGuard, PasswordChangeGuard, RolesGuard, SecondFactorEnrolmentGuard } from './auth.guards';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
+import { AuthContextCache } from './auth-context.cache';
 import { LocalStrategy } from './local.strategy';
 import { LoginThrottleService } from './login-throttle.service';
 import { PgThrottlerStorage } from './pg-throttler.storage';
@@ -44,6 +45,7 @@ import { SecondFactorService } from './second-factor/second-factor.service';
     SecondFactorService,
     LocalStrategy,
     JwtStrategy,
+    AuthContextCache,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: PasswordChangeGuard },
     { provide: APP_GUARD, useClass: SecondFactorEnrolmentGuard },

@@ -12,25 +12,26 @@ import { UnauthorizedException } from '../../common/api-exception';
 import type { AppConfig } from '../../config/app-config';
 import { Actor, HubScope } from '../../common/actor';
 import type { AccessTokenPayload } from './auth.service';
+import { AuthContextCache } from './auth-context.cache';
 import { SecondFactorService, mustEnrolSecondFactor } from './second-factor/second-factor.service';
 
 /** What `request.user` holds on an authenticated route. */
 export type AuthenticatedActor = Actor & { sessionId: string; mustChangePassword: boolean; mustEnrolSecondFactor: boolean };
 
 /**
- * Everything a request's Actor needs, in one round trip (every authenticated request runs it): the user
- * if active, their hubs, and whether this sign-in is still open — not signed out (revoked), not older
- * than SESSION_MAX_HOURS, and the user's own. Read fresh each time, so that signing out, deactivation and
- * a role or hub change end or narrow access on the very next request.
+ * Everything a request's Actor needs, in one round trip: the user if active, their hubs, and when this
+ * sign-in started if it is still open (not signed out, i.e. revoked, and the user's own). Kept between
+ * requests by AuthContextCache, which drops it on any change to these rows (signing out, deactivation,
+ * a role or hub change), so those end or narrow access on the very next request; the sign-in's age
+ * (SESSION_MAX_HOURS) is checked on every request.
  */
 const AUTH_CONTEXT_SQL = `
   SELECT u.id, u.role, u.language, u.must_change_password, u.second_factor_on, u.second_factor_confirmed_at, u.country_codes,
-         ARRAY(SELECT uh.hub_id::text FROM user_hubs uh WHERE uh.user_id = u.id ORDER BY uh.hub_id) AS hub_ids
+         ARRAY(SELECT uh.hub_id::text FROM user_hubs uh WHERE uh.user_id = u.id ORDER BY uh.hub_id) AS hub_ids,
+         (SELECT max(rt.session_started_at) FROM refresh_tokens rt
+           WHERE rt.family_id = $2 AND rt.user_id = u.id AND rt.revoked_at IS NULL) AS session_started_at
     FROM users u
-   WHERE u.id = $1 AND u.active
-     AND EXISTS (SELECT 1 FROM refresh_tokens rt
-                  WHERE rt.family_id = $2 AND rt.user_id = u.id AND rt.revoked_at IS NULL
-                    AND rt.session_started_at > now() - make_interval(hours => $3::int))`;
+   WHERE u.id = $1 AND u.active`;
 
 interface AuthContextRow {
   id: string;
@@ -41,6 +42,7 @@ interface AuthContextRow {
   second_factor_confirmed_at: Date | null;
   country_codes: string[];
   hub_ids: string[];
+  session_started_at: Date | null;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -53,6 +55,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     config: ConfigService<AppConfig, true>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly secondFactor: SecondFactorService,
+    private readonly cache: AuthContextCache<AuthContextRow>,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -70,15 +73,19 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (typeof payload?.sub !== 'string' || typeof payload?.sid !== 'string' || !UUID.test(payload.sub) || !UUID.test(payload.sid)) {
       throw new UnauthorizedException();
     }
-    const [row] = (await this.dataSource.query(AUTH_CONTEXT_SQL, [payload.sub, payload.sid, this.sessionMaxHours])) as AuthContextRow[];
-    if (!row) throw new UnauthorizedException('Session ended; sign in again');
+    const row = await this.authContext(payload.sub, payload.sid);
+    const maxAgeMs = this.sessionMaxHours * 3_600_000;
+    if (!row?.session_started_at || Date.now() - row.session_started_at.getTime() >= maxAgeMs) {
+      throw new UnauthorizedException('Session ended; sign in again');
+    }
     return {
       id: row.id,
       role: row.role,
       language: row.language,
-      hubIds: row.hub_ids,
-      countryCodes: row.country_codes,
-      scope: HubScope.forUser(row.role, row.hub_ids, row.country_codes),
+      // Copies: the row may be the cached one, shared by every request of this sign-in.
+      hubIds: [...row.hub_ids],
+      countryCodes: [...row.country_codes],
+      scope: HubScope.forUser(row.role, [...row.hub_ids], [...row.country_codes]),
       ip: request.ip ?? null,
       sessionId: payload.sid,
       mustChangePassword: row.must_change_password,
@@ -87,5 +94,14 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
         this.secondFactor.requiredRoles(),
       ),
     };
+  }
+
+  private async authContext(userId: string, sessionId: string): Promise<AuthContextRow | undefined> {
+    const cached = this.cache.get(sessionId);
+    if (cached?.id === userId) return cached;
+    const generation = this.cache.currentGeneration();
+    const [row] = (await this.dataSource.query(AUTH_CONTEXT_SQL, [userId, sessionId])) as AuthContextRow[];
+    if (row) this.cache.set(sessionId, userId, row, generation);
+    return row;
   }
 }
