@@ -26,6 +26,8 @@ test('an admin-set password is replaced at the first sign-in; the account menu l
   await expect(page.getByRole('heading', { name: 'Cambiar contraseña' })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Un administrador estableció tu contraseña' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Cancelar' })).toHaveCount(0);
+  // No navigation offers pages the user cannot open yet.
+  await expect(page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link')).toHaveCount(0);
   await page.goto('/visits');
   await expect(page).toHaveURL(/\/account\/password$/);
   await app.screenshot('es-change-password-forced');
@@ -42,6 +44,7 @@ test('an admin-set password is replaced at the first sign-in; the account menu l
   await expect(page).toHaveURL(/\/home$/);
   await expect(page.getByText('Contraseña cambiada. Se cerró tu sesión en los demás dispositivos.')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Hola, Marta' })).toBeVisible();
+  await expect(app.navLink('Atenciones')).toBeVisible();
 
   // Later, from the account menu; in English.
   await page.getByRole('button', { name: /Marta Quiroa/ }).click();

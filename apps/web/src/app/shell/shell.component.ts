@@ -111,13 +111,19 @@ export class ShellComponent {
       .pipe(map((state) => state.matches)),
     { initialValue: false },
   );
+  /** A user who must first choose a password or set up a second factor can open no other page yet. */
+  private readonly settingUpAccount = computed(() => {
+    const user = this.user();
+    return !!user?.mustChangePassword || !!user?.mustEnrolSecondFactor;
+  });
   /** Notifications are about referrals, which counselors do not open: no bell (nor its polling) for them. */
   protected readonly showsNotifications = computed(() => {
     const role = this.auth.role();
-    return role !== null && CASE_ROLES.includes(role);
+    return role !== null && CASE_ROLES.includes(role) && !this.settingUpAccount();
   });
   protected readonly links = computed(() => {
     const role = this.auth.role();
+    if (this.settingUpAccount()) return [];
     return NAV_LINKS.filter((link) => !link.roles || (role !== null && link.roles.includes(role)));
   });
 
