@@ -1,6 +1,6 @@
 // Browser tests in Debian's Chromium against the production build, served by the same launcher as
 // `npm start` on a fresh database with demo data (DATABASE_URL from `npm test`, else .data/). Each worker
-// has its own server and database (support/test.ts sends it there): E2E_WORKERS (default 2) servers on
+// has its own server and database (support/test.ts sends it there): E2E_WORKERS (default 1) servers on
 // E2E_PORT (default 3100), E2E_PORT + 1, …
 import { defineConfig, devices } from '@playwright/test';
 import { resolve } from 'node:path';
