@@ -110,20 +110,21 @@ for (const email of ROLES) {
         // Last: leaving a required field empty shows its error.
         findings.push(...(await focusFindings(page, `${pattern} es`)));
       }
-      // Every other language: the pages no earlier role has shown in it, at one width.
+      // Every other language: the pages no earlier role has shown in it, at one width (set once per
+      // language: the router's navigations keep it).
       for (const [i, lang] of LANGUAGES.entries()) {
         if (lang === 'es') continue;
         const size = WIDTHS[i % 2];
         await open(page, '/home');
         await useLanguage(page, lang);
+        await resize(page, size);
         for (const { pattern, address, key } of reachable.filter((r) => !auditedIn.get(lang)!.has(r.key))) {
           auditedIn.get(lang)!.add(key);
           expect(await open(page, address)).toBe(true);
           await settle(page, pendingApiCalls);
-          await resize(page, size);
           findings.push(...(await audit(page, `${pattern} ${lang}`, size.width)));
-          await resize(page, WIDTHS[0]);
         }
+        await resize(page, WIDTHS[0]);
       }
     } finally {
       // The language is kept on the account: give the role its Spanish back for the other specs.
