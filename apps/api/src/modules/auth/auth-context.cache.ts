@@ -15,7 +15,7 @@ import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
-import type { AfterQueryEvent, EntitySubscriberInterface, TransactionCommitEvent } from 'typeorm';
+import type { AfterQueryEvent, EntitySubscriberInterface, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
 import { DataSource, QueryRunner } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 
@@ -111,14 +111,15 @@ export class AuthContextCache<T = unknown> implements EntitySubscriberInterface,
     else this.forgetAll();
   }
 
+  // A savepoint's release or rollback leaves the transaction open: only its end decides.
   afterTransactionCommit(event: TransactionCommitEvent): void {
-    if (!this.dirty.has(event.queryRunner)) return;
+    if (event.queryRunner.isTransactionActive || !this.dirty.has(event.queryRunner)) return;
     this.dirty.delete(event.queryRunner);
     this.forgetAll();
   }
 
-  afterTransactionRollback(event: TransactionCommitEvent): void {
-    this.dirty.delete(event.queryRunner);
+  afterTransactionRollback(event: TransactionRollbackEvent): void {
+    if (!event.queryRunner.isTransactionActive) this.dirty.delete(event.queryRunner);
   }
 
   private async listen(): Promise<void> {
